@@ -1,0 +1,3 @@
+from .memberships import Membership, Role
+
+__all__ = ["Membership", "Role"]

@@ -1,0 +1,16 @@
+from rest_framework import viewsets
+
+from ..filtersets import AssignmentFilterSet
+from ..models import Assignment
+from .serializers import ASSIGNMENT_RELATED, AssignmentSerializer
+
+
+class AssignmentViewSet(viewsets.ReadOnlyModelViewSet):
+    """Assignments (who held which seat when) in the user's scope, latest first."""
+
+    queryset = Assignment.objects.none()
+    serializer_class = AssignmentSerializer
+    filterset_class = AssignmentFilterSet
+
+    def get_queryset(self):
+        return Assignment.objects.restrict(self.request.user).select_related("cadre", *ASSIGNMENT_RELATED)

@@ -1,0 +1,34 @@
+"""Filters over assignments (work history), shared by the web UI and the API."""
+
+import django_filters as filters
+from django.utils.translation import gettext_lazy as _
+
+from canbo.organizations.filtersets import subtree_filter
+from canbo.organizations.models import Title
+
+from .models import ActionKind, Assignment
+
+
+class AssignmentFilterSet(filters.FilterSet):
+    # A number, not a select: a province keeps thousands of cadres.
+    cadre = filters.NumberFilter(label=_("Cadre"), field_name="cadre_id")
+    unit = subtree_filter(_("Unit"), "position__unit__path")
+    title = filters.ModelChoiceFilter(
+        label=_("Title"), field_name="position__title", queryset=Title.objects.all()
+    )
+    action = filters.MultipleChoiceFilter(label=_("Action"), choices=ActionKind.choices)
+    start_after = filters.DateFilter(
+        label=_("Started on or after"), field_name="start_date", lookup_expr="gte"
+    )
+    start_before = filters.DateFilter(
+        label=_("Started on or before"), field_name="start_date", lookup_expr="lte"
+    )
+    held_on = filters.DateFilter(label=_("Held on"), method="filter_held_on")
+    open = filters.BooleanFilter(label=_("Still held"), field_name="end_date", lookup_expr="isnull")
+
+    class Meta:
+        model = Assignment
+        fields = ["cadre", "unit", "title", "action", "start_after", "start_before", "held_on", "open"]
+
+    def filter_held_on(self, queryset, name, value):
+        return queryset.on(value)

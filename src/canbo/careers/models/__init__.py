@@ -1,0 +1,3 @@
+from .assignments import ENDING_ACTIONS, ActionKind, Assignment
+
+__all__ = ["ENDING_ACTIONS", "ActionKind", "Assignment"]

@@ -1,0 +1,32 @@
+import pytest
+from django.contrib.auth import get_user_model
+
+from canbo.core import testing
+from canbo.organizations.models import OrgUnitKind
+from canbo.core.browser import browser, page  # noqa: F401  (fixtures)
+
+
+@pytest.fixture
+def admin_user(db):
+    return get_user_model().objects.create_superuser("admin", "admin@example.org", "canbo-test-pass")
+
+
+@pytest.fixture
+def admin_client(client, admin_user):
+    client.force_login(admin_user)
+    return client
+
+
+@pytest.fixture
+def province(db):
+    return testing.make_unit("Thành phố Hải Phòng", OrgUnitKind.CITY, code="31")
+
+
+@pytest.fixture
+def commune(province):
+    return testing.make_unit("Xã Kỳ Nam", OrgUnitKind.COMMUNE, parent=province, code="11311")
+
+
+@pytest.fixture
+def secretary_title(db):
+    return testing.make_title("BT_XA", "Bí thư Đảng ủy xã", is_key=True, is_head=True, non_local=True, rank=10)

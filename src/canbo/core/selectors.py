@@ -1,0 +1,52 @@
+"""Reads for the overview page: counts within the user's scope, a handful of aggregate queries."""
+
+import datetime as dt
+
+from django.db.models import Count, F, Q
+
+from canbo.organizations.models import OrgUnit, Position
+from canbo.people.models import Cadre, Gender
+
+
+def _birth_cutoff(today: dt.date, years: int) -> dt.date:
+    try:
+        return today.replace(year=today.year - years)
+    except ValueError:  # 29 February
+        return today.replace(year=today.year - years, day=28)
+
+
+def overview(user, today: dt.date, young_under: int = 42) -> dict:
+    cadres = Cadre.objects.restrict(user)
+    totals = cadres.aggregate(
+        total=Count("id"),
+        women=Count("id", filter=Q(gender=Gender.FEMALE)),
+        young=Count("id", filter=Q(birth_date__gt=_birth_cutoff(today, young_under))),
+        minority=Count("id", filter=Q(ethnicity__is_minority=True)),
+        party=Count("id", filter=Q(party_join_date__isnull=False)),
+    )
+    positions = (
+        Position.objects.restrict(user)
+        .current()
+        .annotate(held=Count("assignments", filter=Q(assignments__end_date__isnull=True)))
+    )
+    seats = positions.aggregate(
+        seats=Count("id"),
+        vacant=Count("id", filter=Q(held__lt=F("seats"))),
+    )
+    units = OrgUnit.objects.restrict(user).current().count()
+    total = totals["total"] or 0
+
+    def share(n):
+        return round(100 * n / total, 1) if total else 0.0
+
+    return {
+        **totals,
+        "women_pct": share(totals["women"]),
+        "young_pct": share(totals["young"]),
+        "minority_pct": share(totals["minority"]),
+        "party_pct": share(totals["party"]),
+        "positions": seats["seats"],
+        "vacant_positions": seats["vacant"],
+        "units": units,
+        "young_under": young_under,
+    }

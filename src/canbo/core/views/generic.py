@@ -1,0 +1,117 @@
+"""Generic views, one per kind of page, so each model's views are a few declarative lines.
+
+Every view starts from `queryset.restrict(request.user)`: what is out of scope is simply not found (404).
+"""
+
+from django.contrib import messages
+from django.core.exceptions import ValidationError
+from django.db import transaction
+from django.shortcuts import get_object_or_404, redirect, render
+from django.utils.translation import gettext as _
+from django.views import View
+from django_tables2 import RequestConfig
+
+
+def is_htmx(request) -> bool:
+    return request.headers.get("HX-Request") == "true"
+
+
+class ScopedMixin:
+    queryset = None
+    #: The access a user needs: "view" for reading pages, "change" for forms.
+    action = "view"
+
+    def get_queryset(self, request):
+        return self.queryset.all().restrict(request.user, self.action)
+
+
+class ObjectListView(ScopedMixin, View):
+    filterset = None
+    table = None
+    template_name = "core/object_list.html"
+    partial_template_name = "core/partials/table.html"
+    per_page = 50
+    title = ""
+
+    def get_extra_context(self, request) -> dict:
+        return {}
+
+    def get(self, request, *args, **kwargs):
+        queryset = self.get_queryset(request)
+        filterset = self.filterset(request.GET, queryset=queryset, request=request) if self.filterset else None
+        rows = filterset.qs if filterset is not None else queryset
+        table = self.table(rows, request=request)
+        RequestConfig(request, paginate={"per_page": self.per_page}).configure(table)
+        context = {
+            "table": table,
+            "filterset": filterset,
+            "filter_form": filterset.form if filterset is not None else None,
+            "title": self.title or queryset.model._meta.verbose_name_plural,
+            "model": queryset.model,
+            **self.get_extra_context(request),
+        }
+        template = self.partial_template_name if is_htmx(request) else self.template_name
+        return render(request, template, context)
+
+
+class ObjectView(ScopedMixin, View):
+    template_name = None
+
+    def get_object(self, request, **kwargs):
+        return get_object_or_404(self.get_queryset(request), pk=kwargs["pk"])
+
+    def get_extra_context(self, request, instance) -> dict:
+        return {}
+
+    def get(self, request, *args, **kwargs):
+        instance = self.get_object(request, **kwargs)
+        context = {"object": instance, **self.get_extra_context(request, instance)}
+        return render(request, self.template_name, context)
+
+
+class ObjectEditView(ScopedMixin, View):
+    """Create (no pk) or edit (pk) through a form whose cleaned data is handed to a service."""
+
+    form = None
+    template_name = "core/object_edit.html"
+    action = "change"
+
+    def get_object(self, request, **kwargs):
+        if "pk" in kwargs:
+            return get_object_or_404(self.get_queryset(request), pk=kwargs["pk"])
+        return None
+
+    def save(self, request, instance, form):
+        """Call the service; return the saved object. ValidationErrors become form errors."""
+        raise NotImplementedError
+
+    def get_form(self, request, instance, data=None, files=None):
+        return self.form(data=data, files=files, instance=instance, user=request.user)
+
+    def render_form(self, request, instance, form, status=200):
+        model = self.queryset.model
+        context = {"object": instance, "form": form, "model": model,
+                   "title": str(instance) if instance else _("New %(model)s") % {"model": model._meta.verbose_name}}
+        return render(request, self.template_name, context, status=status)
+
+    def get(self, request, *args, **kwargs):
+        instance = self.get_object(request, **kwargs)
+        return self.render_form(request, instance, self.get_form(request, instance))
+
+    def post(self, request, *args, **kwargs):
+        instance = self.get_object(request, **kwargs)
+        form = self.get_form(request, instance, request.POST, request.FILES)
+        if form.is_valid():
+            try:
+                with transaction.atomic():
+                    saved = self.save(request, instance, form)
+            except ValidationError as exc:
+                if hasattr(exc, "error_dict"):
+                    for field, errors in exc.error_dict.items():
+                        form.add_error(field if field in form.fields else None, errors)
+                else:
+                    form.add_error(None, exc)
+            else:
+                messages.success(request, _("Saved: %(object)s") % {"object": saved})
+                return redirect(saved.get_absolute_url())
+        return self.render_form(request, instance, form, status=422 if request.method == "POST" else 200)

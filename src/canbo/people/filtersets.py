@@ -1,0 +1,113 @@
+"""Filters over cadres, shared by the cadre list page and the API."""
+
+import datetime as dt
+
+import django_filters as filters
+from django.conf import settings
+from django.db.models import Q
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+from drf_spectacular.utils import extend_schema_field
+
+from canbo.organizations.filtersets import current_scoped_units, search_folded
+from canbo.organizations.models import Title
+
+from .models import Cadre, Degree, Ethnicity, Gender, PoliticalTheory
+
+DEFAULT_YOUNG_AGE = 42
+
+
+def young_age() -> int:
+    return getattr(settings, "CANBO_YOUNG_AGE", DEFAULT_YOUNG_AGE)
+
+
+def born_before_age(today: dt.date, years: int) -> dt.date:
+    """The last birth date of someone who is at least `years` old on `today`."""
+    try:
+        return today.replace(year=today.year - years)
+    except ValueError:  # 29 February: those born on 1 March are not that old yet
+        return today.replace(year=today.year - years, day=28)
+
+
+def age_range(today: dt.date, low: int | None, high: int | None) -> Q:
+    """Birth dates of people aged at least `low` and under `high`, as a range on the indexed birth_date."""
+    condition = Q()
+    if low is not None:
+        condition &= Q(birth_date__lte=born_before_age(today, low))
+    if high is not None:
+        condition &= Q(birth_date__gt=born_before_age(today, high))
+    return condition
+
+
+AGE_BANDS = {
+    "under_30": (None, 30),
+    "30_39": (30, 40),
+    "40_49": (40, 50),
+    "50_59": (50, 60),
+    "60_plus": (60, None),
+}
+AGE_BAND_CHOICES = [
+    ("under_30", _("Under 30")),
+    ("30_39", _("30 to 39")),
+    ("40_49", _("40 to 49")),
+    ("50_59", _("50 to 59")),
+    ("60_plus", _("60 and over")),
+    ("young", _("Young cadres")),
+]
+
+
+class CadreFilterSet(filters.FilterSet):
+    q = filters.CharFilter(label=_("Search"), method="filter_q")
+    # The OpenAPI type is spelled out as "unit" is no field of Cadre.
+    unit = extend_schema_field(
+        {"type": "integer", "description": "Id of a unit: cadres posted in its subtree or managed by it."}
+    )(filters.ModelChoiceFilter(label=_("Unit"), queryset=current_scoped_units, method="filter_unit"))
+    managed_by = filters.ModelChoiceFilter(label=_("Managed by"), queryset=current_scoped_units)
+    title = filters.ModelChoiceFilter(
+        label=_("Title"), field_name="current_position__title", queryset=Title.objects.all()
+    )
+    gender = filters.ChoiceFilter(label=_("Gender"), choices=Gender.choices)
+    age_band = filters.ChoiceFilter(label=_("Age"), choices=AGE_BAND_CHOICES, method="filter_age_band")
+    ethnicity = filters.ModelChoiceFilter(label=_("Ethnicity"), queryset=Ethnicity.objects.all())
+    minority = filters.BooleanFilter(label=_("Ethnic minority"), field_name="ethnicity__is_minority")
+    education = filters.ChoiceFilter(label=_("Highest professional degree"), choices=Degree.choices)
+    political_theory = filters.ChoiceFilter(label=_("Political theory"), choices=PoliticalTheory.choices)
+    party_member = filters.BooleanFilter(label=_("Party member"), method="filter_party_member")
+    no_post = filters.BooleanFilter(
+        label=_("Without a post"), field_name="current_position", lookup_expr="isnull"
+    )
+
+    class Meta:
+        model = Cadre
+        fields = [
+            "q",
+            "unit",
+            "managed_by",
+            "title",
+            "gender",
+            "age_band",
+            "ethnicity",
+            "minority",
+            "education",
+            "political_theory",
+            "party_member",
+            "no_post",
+        ]
+
+    def filter_q(self, queryset, name, value):
+        return search_folded(queryset, "search_text", value)
+
+    def filter_unit(self, queryset, name, unit):
+        # Cadres who work in the subtree now, and cadres whose file a body of the subtree keeps.
+        return queryset.filter(
+            Q(current_position__unit__path__startswith=unit.path) | Q(managed_by__path__startswith=unit.path)
+        )
+
+    def filter_age_band(self, queryset, name, value):
+        low, high = (None, young_age()) if value == "young" else AGE_BANDS[value]
+        return queryset.filter(age_range(timezone.localdate(), low, high))
+
+    def filter_party_member(self, queryset, name, value):
+        if value is None:
+            return queryset
+        return queryset.filter(party_join_date__isnull=not value)

@@ -1,0 +1,3 @@
+from .cadres import CadreForm
+
+__all__ = ["CadreForm"]

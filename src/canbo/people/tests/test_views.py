@@ -1,0 +1,180 @@
+import datetime as dt
+
+import pytest
+from django.urls import reverse
+
+from canbo.careers.services import assignment_create
+from canbo.core import testing
+from canbo.core.testing_views import ListViewTestCase, count_queries, scoped_user
+from canbo.organizations.models import OrgUnitKind
+from canbo.people.models import Cadre, Gender
+
+
+class TestCadreList(ListViewTestCase):
+    url_name = "people:cadre_list"
+
+    def make_rows(self, n):
+        province = testing.make_unit(f"Tỉnh {n}", OrgUnitKind.PROVINCE)
+        title = testing.make_title(f"T{n}", "Chuyên viên")
+        for i in range(n):
+            unit = testing.make_unit(f"Xã {n}-{i}", parent=province)
+            cadre = testing.make_cadre(f"Trần Văn Số{i}", managed_by=province)
+            assignment_create(
+                cadre=cadre,
+                position=testing.make_position(unit, title),
+                start_date=dt.date(2020, 1, 1),
+                action="appointment",
+            )
+
+
+@pytest.mark.django_db
+class TestCadreSearchAndOrder:
+    def test_search_ignores_diacritics_and_case(self, admin_client, province):
+        testing.make_cadre("Nguyễn Văn Giáp", managed_by=province)
+        testing.make_cadre("Đặng Thị Đào", managed_by=province)
+        testing.make_cadre("Lê Văn Hùng", managed_by=province)
+        url = reverse("people:cadre_list")
+        for query, expected, absent in [
+            ("nguyen van giap", "Nguyễn Văn Giáp", "Lê Văn Hùng"),
+            ("NGUYỄN VĂN GIÁP", "Nguyễn Văn Giáp", "Đặng Thị Đào"),
+            ("dang thi dao", "Đặng Thị Đào", "Nguyễn Văn Giáp"),
+            ("đào", "Đặng Thị Đào", "Lê Văn Hùng"),
+        ]:
+            content = admin_client.get(url, {"q": query}).content.decode()
+            assert expected in content, query
+            assert absent not in content, query
+
+    def test_list_is_sorted_by_given_name_then_family_name(self, admin_client, province):
+        for name in [
+            "Nguyễn Văn Bình",
+            "Trần Thị An",
+            "Lê Văn Anh",
+            "Bùi Văn An",
+            "Phạm Đức Đông",
+            "Hồ Thị Dung",
+        ]:
+            testing.make_cadre(name, managed_by=province)
+        content = admin_client.get(reverse("people:cadre_list")).content.decode()
+        order = ["Bùi Văn An", "Trần Thị An", "Lê Văn Anh", "Nguyễn Văn Bình", "Hồ Thị Dung", "Phạm Đức Đông"]
+        positions = [content.index(name) for name in order]
+        assert positions == sorted(positions)
+
+
+@pytest.mark.django_db
+class TestCadreProfile:
+    def test_profile_shows_cv_sections_and_timeline(self, admin_client, province, commune, secretary_title):
+        cadre = testing.make_cadre(
+            "Nguyễn Văn Giáp", managed_by=province, hometown=commune, party_join_date=dt.date(2005, 3, 1)
+        )
+        position = testing.make_position(commune, secretary_title)
+        assignment_create(cadre=cadre, position=position, start_date=dt.date(2021, 6, 1), action="election")
+        response = admin_client.get(reverse("people:cadre", args=[cadre.pk]))
+        content = response.content.decode()
+        assert response.status_code == 200
+        for section in ("identity", "qualifications", "work-history", "family", "training", "awards"):
+            assert f'id="{section}"' in content
+        assert "Bí thư Đảng ủy xã" in content and "Xã Kỳ Nam" in content and "01/06/2021" in content
+
+    def test_profile_query_count_is_fixed(self, admin_client, province, commune, secretary_title):
+        cadre = testing.make_cadre("Nguyễn Văn Giáp", managed_by=province)
+        url = reverse("people:cadre", args=[cadre.pk])
+        few, _ = count_queries(admin_client, url)
+        title = testing.make_title("PCT", "Phó Chủ tịch UBND xã")
+        start = dt.date(2010, 1, 1)
+        for year in range(5):
+            unit = testing.make_unit(f"Xã {year}", parent=province)
+            a = assignment_create(
+                cadre=cadre,
+                position=testing.make_position(unit, title),
+                start_date=start.replace(year=2010 + year),
+                action="transfer",
+                end_date=start.replace(year=2011 + year),
+            )
+            assert a.pk
+        many, _ = count_queries(admin_client, url)
+        assert many == few
+
+    def test_out_of_scope_cadre_is_not_found(self, client, province):
+        other = testing.make_unit("Tỉnh Khác", OrgUnitKind.PROVINCE)
+        mine = testing.make_unit("Xã Của Tôi", parent=province)
+        cadre_elsewhere = testing.make_cadre("Phạm Văn Xa", managed_by=other)
+        cadre_here = testing.make_cadre("Phạm Văn Gần", managed_by=mine)
+        client.force_login(scoped_user(mine))
+        assert client.get(reverse("people:cadre", args=[cadre_here.pk])).status_code == 200
+        assert client.get(reverse("people:cadre", args=[cadre_elsewhere.pk])).status_code == 404
+        listing = client.get(reverse("people:cadre_list")).content.decode()
+        assert "Phạm Văn Gần" in listing and "Phạm Văn Xa" not in listing
+
+
+@pytest.mark.django_db
+class TestCadreEdit:
+    def form_data(self, cadre, **changes):
+        data = {
+            "code": cadre.code,
+            "full_name": cadre.full_name,
+            "gender": cadre.gender,
+            "birth_date": cadre.birth_date.isoformat(),
+            "ethnicity": cadre.ethnicity_id,
+            "religion": "none",
+            "general_education": "12/12",
+            "education": "master",
+            "political_theory": "advanced",
+            "state_management": "principal",
+            "managed_by": cadre.managed_by_id,
+        }
+        data.update(changes)
+        return data
+
+    def test_edit_saves_through_the_service(self, admin_client, province):
+        cadre = testing.make_cadre("Nguyễn Văn Giáp", managed_by=province)
+        url = reverse("people:cadre_edit", args=[cadre.pk])
+        assert admin_client.get(url).status_code == 200
+        response = admin_client.post(url, self.form_data(cadre, full_name="Nguyễn  Văn   Giáp Hải"))
+        assert response.status_code == 302
+        cadre.refresh_from_db()
+        assert cadre.full_name == "Nguyễn Văn Giáp Hải"
+        assert (cadre.family_name, cadre.middle_name, cadre.given_name) == ("Nguyễn", "Văn Giáp", "Hải")
+        assert cadre.search_text.startswith("nguyen van giap hai")
+
+    def test_bad_input_is_explained_and_nothing_saved(self, admin_client, province):
+        cadre = testing.make_cadre("Nguyễn Văn Giáp", managed_by=province)
+        url = reverse("people:cadre_edit", args=[cadre.pk])
+        response = admin_client.post(
+            url, self.form_data(cadre, full_name="Tên Mới", id_number="12ab", party_join_date="1970-01-01")
+        )
+        assert response.status_code == 422
+        content = response.content.decode()
+        assert "12" in content and "errorlist" in content
+        cadre.refresh_from_db()
+        assert cadre.full_name == "Nguyễn Văn Giáp"
+
+    def test_party_date_before_birth_is_refused_by_the_service(self, admin_client, province):
+        cadre = testing.make_cadre("Nguyễn Văn Giáp", managed_by=province)
+        url = reverse("people:cadre_edit", args=[cadre.pk])
+        response = admin_client.post(
+            url, self.form_data(cadre, full_name="Tên Mới", party_join_date="1970-01-01")
+        )
+        assert response.status_code == 422
+        cadre.refresh_from_db()
+        assert cadre.full_name == "Nguyễn Văn Giáp"
+
+    def test_create(self, admin_client, province):
+        kinh = testing.kinh()
+        response = admin_client.post(
+            reverse("people:cadre_add"),
+            {
+                "code": "CB-NEW",
+                "full_name": "Hoàng Thị Mai",
+                "gender": Gender.FEMALE,
+                "birth_date": "1990-02-03",
+                "ethnicity": kinh.pk,
+                "religion": "none",
+                "general_education": "12/12",
+                "education": "university",
+                "political_theory": "intermediate",
+                "state_management": "specialist",
+                "managed_by": province.pk,
+            },
+        )
+        assert response.status_code == 302, response.content.decode()[:2000]
+        assert Cadre.objects.get(code="CB-NEW").given_name == "Mai"
