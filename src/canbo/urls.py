@@ -1,7 +1,9 @@
 from django.conf import settings
 from django.conf.urls.static import static
 from django.contrib import admin
+from django.contrib.auth.decorators import login_not_required
 from django.urls import include, path
+from django.views.i18n import set_language
 
 urlpatterns = [
     path("", include("canbo.core.urls")),
@@ -10,7 +12,8 @@ urlpatterns = [
     path("cadres/", include("canbo.people.urls")),
     path("careers/", include("canbo.careers.urls")),
     path("api/", include("canbo.core.api.urls")),
-    path("i18n/", include("django.conf.urls.i18n")),
+    # Choosing the language must work on the sign-in page too.
+    path("i18n/setlang/", login_not_required(set_language), name="set_language"),
     path("admin/", admin.site.urls),
 ]
 if settings.DEBUG:

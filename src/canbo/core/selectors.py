@@ -5,14 +5,8 @@ import datetime as dt
 from django.db.models import Count, F, Q
 
 from canbo.organizations.models import OrgUnit, Position
+from canbo.people.filtersets import born_before_age
 from canbo.people.models import Cadre, Gender
-
-
-def _birth_cutoff(today: dt.date, years: int) -> dt.date:
-    try:
-        return today.replace(year=today.year - years)
-    except ValueError:  # 29 February
-        return today.replace(year=today.year - years, day=28)
 
 
 def overview(user, today: dt.date, young_under: int = 42) -> dict:
@@ -20,7 +14,7 @@ def overview(user, today: dt.date, young_under: int = 42) -> dict:
     totals = cadres.aggregate(
         total=Count("id"),
         women=Count("id", filter=Q(gender=Gender.FEMALE)),
-        young=Count("id", filter=Q(birth_date__gt=_birth_cutoff(today, young_under))),
+        young=Count("id", filter=Q(birth_date__gt=born_before_age(today, young_under))),
         minority=Count("id", filter=Q(ethnicity__is_minority=True)),
         party=Count("id", filter=Q(party_join_date__isnull=False)),
     )
@@ -29,9 +23,10 @@ def overview(user, today: dt.date, young_under: int = 42) -> dict:
         .current()
         .annotate(held=Count("assignments", filter=Q(assignments__end_date__isnull=True)))
     )
+    # Aggregate names must not shadow the `seats` field the vacancy test reads.
     seats = positions.aggregate(
-        seats=Count("id"),
-        vacant=Count("id", filter=Q(held__lt=F("seats"))),
+        position_count=Count("id"),
+        vacant_count=Count("id", filter=Q(held__lt=F("seats"))),
     )
     units = OrgUnit.objects.restrict(user).current().count()
     total = totals["total"] or 0
@@ -45,8 +40,8 @@ def overview(user, today: dt.date, young_under: int = 42) -> dict:
         "young_pct": share(totals["young"]),
         "minority_pct": share(totals["minority"]),
         "party_pct": share(totals["party"]),
-        "positions": seats["seats"],
-        "vacant_positions": seats["vacant"],
+        "positions": seats["position_count"],
+        "vacant_positions": seats["vacant_count"],
         "units": units,
         "young_under": young_under,
     }

@@ -11,6 +11,7 @@ from canbo.core.views.generic import ObjectListView, ObjectView
 from canbo.organizations import selectors
 from canbo.organizations.filtersets import OrgUnitFilterSet, PositionFilterSet, TitleFilterSet
 from canbo.organizations.models import OrgUnit, Position, Title
+from canbo.organizations.models.units import TERRITORIAL_KINDS
 from canbo.organizations.tables import OrgUnitTable, PositionTable, TitleTable
 
 
@@ -53,8 +54,9 @@ def orgunit_autocomplete(request):
     action = params.pop("scope", [None])[0]
     query = fold(next(iter(params.values()), ""))
     units = OrgUnit.objects.current()
-    if action:
-        units = units.restrict(request.user, action)
+    # The public map of provinces and communes (hometowns) is open to all; bodies only within scope.
+    if action or not kinds or not set(kinds) <= TERRITORIAL_KINDS:
+        units = units.restrict(request.user, action or "view")
     if kinds:
         units = units.filter(kind__in=kinds)
     for word in query.split():

@@ -9,8 +9,9 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from drf_spectacular.utils import extend_schema_field
 
+from canbo.core.forms.widgets import AutocompleteWidget
 from canbo.organizations.filtersets import current_scoped_units, search_folded
-from canbo.organizations.models import Title
+from canbo.organizations.models import OrgUnit, Title
 
 from .models import Cadre, Degree, Ethnicity, Gender, PoliticalTheory
 
@@ -56,13 +57,24 @@ AGE_BAND_CHOICES = [
 ]
 
 
+def unit_picker() -> AutocompleteWidget:
+    # Thousands of units never go into the page: the box asks for matches within the user's scope.
+    return AutocompleteWidget("organizations:orgunit_autocomplete", OrgUnit, "scope=view")
+
+
 class CadreFilterSet(filters.FilterSet):
     q = filters.CharFilter(label=_("Search"), method="filter_q")
     # The OpenAPI type is spelled out as "unit" is no field of Cadre.
     unit = extend_schema_field(
         {"type": "integer", "description": "Id of a unit: cadres posted in its subtree or managed by it."}
-    )(filters.ModelChoiceFilter(label=_("Unit"), queryset=current_scoped_units, method="filter_unit"))
-    managed_by = filters.ModelChoiceFilter(label=_("Managed by"), queryset=current_scoped_units)
+    )(
+        filters.ModelChoiceFilter(
+            label=_("Unit"), queryset=current_scoped_units, method="filter_unit", widget=unit_picker()
+        )
+    )
+    managed_by = filters.ModelChoiceFilter(
+        label=_("Managed by"), queryset=current_scoped_units, widget=unit_picker()
+    )
     title = filters.ModelChoiceFilter(
         label=_("Title"), field_name="current_position__title", queryset=Title.objects.all()
     )

@@ -16,7 +16,13 @@ class AutocompleteWidget(forms.Widget):
     def render(self, name, value, attrs=None, renderer=None):
         label = ""
         if value not in (None, ""):
-            label = str(self.model.objects.filter(pk=value).first() or "")
+            # A model choice field hands its (scoped) queryset over as `choices`: naming a unit by its id
+            # must not reveal one the user may not see.
+            choices = getattr(self, "choices", None)
+            queryset = getattr(choices, "queryset", None)
+            if queryset is None:
+                queryset = self.model.objects.all()
+            label = str(queryset.filter(pk=value).first() or "")
         attrs = self.build_attrs(self.attrs, attrs)
         url = reverse(self.url_name) + (f"?{self.params}" if self.params else "")
         return format_html(

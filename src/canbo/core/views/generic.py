@@ -4,12 +4,14 @@ Every view starts from `queryset.restrict(request.user)`: what is out of scope i
 """
 
 from django.contrib import messages
-from django.core.exceptions import ValidationError
+from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 from django.views import View
 from django_tables2 import RequestConfig
+
+from canbo.accounts.selectors import can
 
 
 def is_htmx(request) -> bool:
@@ -75,6 +77,12 @@ class ObjectEditView(ScopedMixin, View):
     form = None
     template_name = "core/object_edit.html"
     action = "change"
+
+    def dispatch(self, request, *args, **kwargs):
+        # Editing an existing object is scoped by its queryset (404); creating one needs the right somewhere.
+        if "pk" not in kwargs and not can(request.user, self.action):
+            raise PermissionDenied
+        return super().dispatch(request, *args, **kwargs)
 
     def get_object(self, request, **kwargs):
         if "pk" in kwargs:

@@ -66,3 +66,25 @@ class TestOrganizationBrowser:
     def test_autocomplete_finds_units_without_diacritics(self, admin_client, province, commune):
         response = admin_client.get(reverse("organizations:orgunit_autocomplete"), {"hometown__search": "ky nam"})
         assert "Xã Kỳ Nam" in response.content.decode()
+
+
+@pytest.mark.django_db
+def test_autocomplete_shows_bodies_only_within_scope(client):
+    from canbo.core.testing_views import scoped_user
+
+    province = testing.make_unit("Thành phố Hải Phòng", OrgUnitKind.CITY)
+    own = testing.make_unit("Xã Kỳ Nam", parent=province)
+    other = testing.make_unit("Xã Kỳ Bắc", parent=province)
+    testing.make_unit("Đảng ủy xã Kỳ Nam", OrgUnitKind.PARTY_COMMITTEE, parent=own)
+    testing.make_unit("Đảng ủy xã Kỳ Bắc", OrgUnitKind.PARTY_COMMITTEE, parent=other)
+    client.force_login(scoped_user(own))
+    url = reverse("organizations:orgunit_autocomplete")
+
+    bodies = client.get(url, {"q": "dang uy"}).content.decode()
+    assert "Đảng ủy xã Kỳ Nam" in bodies and "Kỳ Bắc" not in bodies
+    # Hometowns may lie anywhere: the communes themselves are public.
+    communes = client.get(url, {"q": "xa ky", "kind": "commune,ward"}).content.decode()
+    assert "Xã Kỳ Nam" in communes and "Xã Kỳ Bắc" in communes
+    # Naming an out-of-scope unit by id in the cadre filter does not reveal its name.
+    page = client.get(reverse("people:cadre_list"), {"unit": other.pk}).content.decode()
+    assert "Xã Kỳ Bắc" not in page

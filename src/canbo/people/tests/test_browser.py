@@ -40,12 +40,13 @@ def sign_in(page):
     page.fill("#id_username", "canbo")
     page.fill("#id_password", "mật-khẩu-thử-1")
     screenshot(page, "01-sign-in")
-    page.click("button[type=submit]")
+    page.click("form.form button[type=submit]")
     page.wait_for_url("**/")
 
 
 def test_sign_in_search_open_edit_browse(page, demo_data):
     sign_in(page)
+    screenshot(page, "02-overview")
     assert page.locator(".stat .value").first.inner_text() == "4"
     screenshot(page, "02-overview")
 

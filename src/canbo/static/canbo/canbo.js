@@ -4,7 +4,10 @@ document.addEventListener("click", function (event) {
   if (!option) return;
   event.preventDefault();
   const box = option.closest(".autocomplete");
-  box.querySelector("input[type=hidden]").value = option.dataset.autocompleteValue;
+  const hidden = box.querySelector("input[type=hidden]");
+  hidden.value = option.dataset.autocompleteValue;
+  // A filter form listens for changes; a script-set value raises none by itself.
+  hidden.dispatchEvent(new Event("change", { bubbles: true }));
   box.querySelector("input[type=search]").value = option.dataset.autocompleteLabel;
   box.querySelector(".options").innerHTML = "";
 });

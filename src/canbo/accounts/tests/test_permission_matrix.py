@@ -1,0 +1,161 @@
+"""Every URL, every role, from inside and outside its scope, gets the right answer.
+
+The URLs come from the URL conf itself: a new view that is not declared in ACCESS fails the test, so nobody can
+add a page or an endpoint without saying who may reach it (and the matrix then checks that it is so).
+"""
+
+import pytest
+from django.urls import URLPattern, URLResolver, get_resolver, reverse
+
+from canbo.accounts.models import Role
+from canbo.core import testing
+from canbo.core.testing_views import scoped_user
+from canbo.organizations.models import OrgUnitKind
+
+# The access each URL needs: "public" (anyone), "signed-in" (any account), or a scoped action
+# ("view", "change", "administer") checked against the user's roles over the object's unit.
+ACCESS = {
+    "accounts:login": "public",
+    "set_language": "public",
+    "accounts:logout": "signed-in",
+    "api:api-root": "signed-in",
+    "api:schema": "signed-in",
+    "api:docs": "signed-in",
+    "core:home": "view",
+    "core:import": "change",
+    "organizations:orgunit_tree": "view",
+    "organizations:orgunit_list": "view",
+    "organizations:orgunit_autocomplete": "view",
+    "organizations:orgunit": "view",
+    "organizations:orgunit_children": "view",
+    "organizations:title_list": "signed-in",
+    "organizations:position_list": "view",
+    "people:cadre_list": "view",
+    "people:cadre_add": "change",
+    "people:cadre": "view",
+    "people:cadre_edit": "change",
+    "careers:assignment_list": "view",
+    "api:people:cadre-list": "view",
+    "api:people:cadre-detail": "view",
+    "api:organizations:unit-list": "view",
+    "api:organizations:unit-detail": "view",
+    "api:organizations:title-list": "signed-in",
+    "api:organizations:title-detail": "signed-in",
+    "api:organizations:position-list": "view",
+    "api:organizations:position-detail": "view",
+    "api:careers:assignment-list": "view",
+    "api:careers:assignment-detail": "view",
+}
+# URLs taking a pk: which of the fixture's objects they show.
+OBJECT_OF = {
+    "organizations:orgunit": "unit",
+    "organizations:orgunit_children": "unit",
+    "people:cadre": "cadre",
+    "people:cadre_edit": "cadre",
+    "api:people:cadre-detail": "cadre",
+    "api:organizations:unit-detail": "unit",
+    "api:organizations:title-detail": "title",
+    "api:organizations:position-detail": "position",
+    "api:careers:assignment-detail": "assignment",
+}
+# Pages outside the product (Django's admin, media files) are not part of the matrix.
+SKIPPED_PREFIXES = ("admin:",)
+ROLE_ACTIONS = {
+    "view": set(Role.values),
+    "change": {Role.EDITOR, Role.ADMINISTRATOR},
+    "administer": {Role.ADMINISTRATOR},
+}
+
+
+def url_names(patterns=None, namespace=None):
+    for pattern in patterns if patterns is not None else get_resolver().url_patterns:
+        if isinstance(pattern, URLResolver):
+            inner = ":".join(filter(None, [namespace, pattern.namespace])) or None
+            yield from url_names(pattern.url_patterns, inner)
+        elif isinstance(pattern, URLPattern) and pattern.name:
+            name = f"{namespace}:{pattern.name}" if namespace else pattern.name
+            if not name.startswith(SKIPPED_PREFIXES):
+                yield name, pattern
+
+
+def test_every_url_declares_its_access():
+    undeclared = sorted(name for name, _ in url_names() if name not in ACCESS)
+    assert not undeclared, f"URLs without a declared access in the permission matrix: {undeclared}"
+
+
+def test_every_url_with_a_pk_names_its_object():
+    missing = sorted(
+        name for name, pattern in url_names() if "pk" in pattern.pattern.regex.groupindex and name not in OBJECT_OF
+    )
+    assert not missing, f"URLs taking a pk without an object in the matrix: {missing}"
+
+
+@pytest.fixture
+def world(db):
+    """Two communes of one province; users hold one role each over the first commune."""
+    province = testing.make_unit("Thành phố Hải Phòng", OrgUnitKind.CITY)
+    objects = {}
+    for key, name in (("inside", "Xã Kỳ Nam"), ("outside", "Xã Kỳ Bắc")):
+        commune = testing.make_unit(name, parent=province)
+        committee = testing.make_unit(f"Đảng ủy {name.lower()}", OrgUnitKind.PARTY_COMMITTEE, parent=commune)
+        title = testing.make_title("X_BT", "Bí thư Đảng ủy xã")
+        position = testing.make_position(committee, title)
+        cadre = testing.make_cadre(f"Người {key} {name}", managed_by=commune)
+        assignment = testing.make_assignment(cadre, position)
+        objects[key] = {
+            "unit": commune, "cadre": cadre, "title": title, "position": position, "assignment": assignment,
+        }
+    users = {role: scoped_user(objects["inside"]["unit"], role, username=role) for role in Role.values}
+    return {"objects": objects, "users": users}
+
+
+def url_for(name, pattern, obj=None):
+    return reverse(name, kwargs={"pk": obj.pk} if obj is not None else None)
+
+
+def expected(access: str, role: str, side: str, has_object: bool) -> set[int]:
+    """Acceptable answers for `role` over the inside commune asking for the `side` object (or a list)."""
+    if access in ("public", "signed-in"):
+        return {200, 302} if access == "public" else {200}
+    allowed = role in ROLE_ACTIONS[access]
+    if has_object:
+        # Out of scope or without the right, the object is simply not found: its existence does not leak.
+        return {200} if allowed and side == "inside" else {404}
+    return {200} if allowed else {403}
+
+
+def cases():
+    for name, access in sorted(ACCESS.items()):
+        if access == "public" or name == "accounts:logout":
+            continue
+        for role in Role.values:
+            for side in ("inside", "outside") if name in OBJECT_OF else ("inside",):
+                yield pytest.param(name, role, side, id=f"{name}-{role}-{side}")
+
+
+@pytest.mark.parametrize(("name", "role", "side"), list(cases()))
+def test_matrix(client, world, name, role, side):
+    patterns = dict(url_names())
+    access = ACCESS[name]
+    obj = world["objects"][side][OBJECT_OF[name]] if name in OBJECT_OF else None
+    client.force_login(world["users"][role])
+    response = client.get(url_for(name, patterns[name], obj))
+    assert response.status_code in expected(access, role, side, obj is not None), (
+        f"{name} as {role} ({side}) answered {response.status_code}"
+    )
+    if response.status_code == 200 and obj is None and access == "view":
+        # Lists, searches and counts never show what lies outside the user's subtree.
+        outside = world["objects"]["outside"]
+        page = response.content.decode()
+        assert outside["cadre"].full_name not in page
+        assert outside["unit"].name not in page
+
+
+@pytest.mark.parametrize("name", sorted(n for n, a in ACCESS.items() if a not in ("public",)))
+def test_anonymous_is_sent_to_sign_in(client, world, name):
+    patterns = dict(url_names())
+    obj = world["objects"]["inside"][OBJECT_OF[name]] if name in OBJECT_OF else None
+    response = client.get(url_for(name, patterns[name], obj))
+    assert response.status_code in (302, 401, 403)
+    if response.status_code == 302:
+        assert reverse("accounts:login") in response["Location"]
