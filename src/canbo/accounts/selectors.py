@@ -4,6 +4,8 @@ from .models import Role
 ACTION_ROLES = {
     "view": {Role.VIEWER, Role.EDITOR, Role.ORGANIZER, Role.APPROVER, Role.ADMINISTRATOR},
     "change": {Role.EDITOR, Role.ADMINISTRATOR},
+    # ID numbers, health, family and discipline: those who keep or decide on records, not mere viewers.
+    "view_sensitive": {Role.EDITOR, Role.ORGANIZER, Role.APPROVER, Role.ADMINISTRATOR},
     "organize": {Role.ORGANIZER, Role.APPROVER, Role.ADMINISTRATOR},
     "approve": {Role.APPROVER, Role.ADMINISTRATOR},
     "administer": {Role.ADMINISTRATOR},
@@ -29,3 +31,8 @@ def scope_paths_for(user, action: str = "view") -> list[str] | None:
 def can(user, action: str) -> bool:
     paths = scope_paths_for(user, action)
     return paths is None or bool(paths)
+
+
+def can_on(user, action: str, instance) -> bool:
+    """Whether `user` may take `action` on this one object (one query; for detail pages, never for lists)."""
+    return type(instance)._default_manager.restrict(user, action).filter(pk=instance.pk).exists()

@@ -4,6 +4,7 @@ from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils.translation import gettext as _
 
+from canbo.core.models import claim_version
 from canbo.core.text import fold, name_sort_key, split_full_name
 
 from .models import Cadre
@@ -44,10 +45,12 @@ def cadre_create(**fields) -> Cadre:
 
 
 @transaction.atomic
-def cadre_update(cadre: Cadre, **fields) -> Cadre:
+def cadre_update(cadre: Cadre, expected_version: int | None = None, **fields) -> Cadre:
+    """Change a profile; with `expected_version` (web edits), refuse if someone else saved in between."""
     for name, value in fields.items():
         setattr(cadre, name, value)
     derive_name_fields(cadre)
     _validate(cadre)
+    claim_version(cadre, expected_version)
     cadre.save()
     return cadre

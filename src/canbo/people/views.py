@@ -1,5 +1,6 @@
 from django.utils import timezone
 
+from canbo.accounts.selectors import can_on
 from canbo.core.views.generic import ObjectEditView, ObjectListView, ObjectView
 from canbo.people import services
 from canbo.people.filtersets import CadreFilterSet
@@ -28,7 +29,13 @@ class CadreView(ObjectView):
 
     def get_extra_context(self, request, instance):
         assignments = list(instance.assignments.all())
-        return {"assignments": assignments, "title": instance.full_name, "today": timezone.localdate()}
+        return {
+            "assignments": assignments,
+            "title": instance.full_name,
+            "today": timezone.localdate(),
+            "sensitive": can_on(request.user, "view_sensitive", instance),
+            "can_change": can_on(request.user, "change", instance),
+        }
 
 
 class CadreEditView(ObjectEditView):
@@ -37,7 +44,7 @@ class CadreEditView(ObjectEditView):
     template_name = "people/cadre_edit.html"
 
     def save(self, request, instance, form):
-        data = form.cleaned_data
+        data = form.model_data()
         if instance is None:
             return services.cadre_create(**data)
-        return services.cadre_update(instance, **data)
+        return services.cadre_update(instance, expected_version=form.expected_version, **data)

@@ -12,6 +12,8 @@ from django.views import View
 from django_tables2 import RequestConfig
 
 from canbo.accounts.selectors import can
+from canbo.core.forms.base import field_values
+from canbo.core.models import ConcurrentEdit
 
 
 def is_htmx(request) -> bool:
@@ -96,9 +98,9 @@ class ObjectEditView(ScopedMixin, View):
     def get_form(self, request, instance, data=None, files=None):
         return self.form(data=data, files=files, instance=instance, user=request.user)
 
-    def render_form(self, request, instance, form, status=200):
+    def render_form(self, request, instance, form, status=200, conflicts=None):
         model = self.queryset.model
-        context = {"object": instance, "form": form, "model": model,
+        context = {"object": instance, "form": form, "model": model, "conflicts": conflicts,
                    "title": str(instance) if instance else _("New %(model)s") % {"model": model._meta.verbose_name}}
         return render(request, self.template_name, context, status=status)
 
@@ -113,6 +115,8 @@ class ObjectEditView(ScopedMixin, View):
             try:
                 with transaction.atomic():
                     saved = self.save(request, instance, form)
+            except ConcurrentEdit as exc:
+                return self.render_conflict(request, exc.current, form)
             except ValidationError as exc:
                 if hasattr(exc, "error_dict"):
                     for field, errors in exc.error_dict.items():
@@ -123,3 +127,30 @@ class ObjectEditView(ScopedMixin, View):
                 messages.success(request, _("Saved: %(object)s") % {"object": saved})
                 return redirect(saved.get_absolute_url())
         return self.render_form(request, instance, form, status=422 if request.method == "POST" else 200)
+
+    def render_conflict(self, request, current, form):
+        """Someone saved first: show what they changed next to the editor's values, keep the editor's input.
+
+        The new form carries the current version, so saving again knowingly replaces the other changes.
+        """
+        original = form.original_values()
+        now = field_values(form, current)
+        conflicts = [
+            {"label": form.fields[name].label, "theirs": self.display(current, name),
+             "yours": form.cleaned_data.get(name)}
+            for name, value in now.items()
+            if original.get(name) != value
+        ]
+        data = request.POST.copy()
+        data["version"] = current.version
+        data["original"] = self.get_form(request, current).fields["original"].initial
+        fresh = self.get_form(request, current, data, request.FILES)
+        fresh.is_valid()
+        fresh.add_error(None, _("Someone else saved this record while you were editing it. Their changes are "
+                                "shown below; your input is kept. Save again to replace their values with yours."))
+        return self.render_form(request, current, fresh, status=409, conflicts=conflicts)
+
+    @staticmethod
+    def display(instance, name):
+        getter = getattr(instance, f"get_{name}_display", None)
+        return getter() if getter else getattr(instance, name)

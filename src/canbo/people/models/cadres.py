@@ -3,6 +3,8 @@ from django.db.models import Q
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
+from canbo.core.models import Versioned
+
 from canbo.core.querysets import RestrictedQuerySet
 
 
@@ -51,7 +53,7 @@ class CadreQuerySet(RestrictedQuerySet):
     scope_path_lookups = ("managed_by__path", "current_position__unit__path")
 
 
-class Cadre(models.Model):
+class Cadre(Versioned):
     """A cadre's profile, following the official CV form 2C (Sơ yếu lý lịch)."""
 
     code = models.CharField(_("code"), max_length=32, unique=True)

@@ -7,7 +7,8 @@ from canbo.careers.services import assignment_create
 from canbo.core import testing
 from canbo.core.testing_views import ListViewTestCase, count_queries, scoped_user
 from canbo.organizations.models import OrgUnitKind
-from canbo.people.models import Cadre, Gender
+from canbo.people.forms import CadreForm
+from canbo.people.models import Cadre, Discipline, FamilyRelation, Gender
 
 
 class TestCadreList(ListViewTestCase):
@@ -122,8 +123,31 @@ class TestCadreEdit:
             "state_management": "principal",
             "managed_by": cadre.managed_by_id,
         }
+        # The hidden locking fields, as the edit page hands them out.
+        form = CadreForm(instance=cadre)
+        data.update(version=form.fields["version"].initial, original=form.fields["original"].initial)
         data.update(changes)
         return data
+
+    def test_concurrent_edits_do_not_overwrite_silently(self, admin_client, province):
+        cadre = testing.make_cadre("Nguyễn Văn Giáp", managed_by=province, phone="0900000000")
+        url = reverse("people:cadre_edit", args=[cadre.pk])
+        first = self.form_data(cadre, phone="0911111111")
+        second = self.form_data(cadre, general_education="10/10")
+        assert admin_client.post(url, first).status_code == 302
+
+        response = admin_client.post(url, second)
+        assert response.status_code == 409
+        page = response.content.decode()
+        assert 'id="conflicts"' in page and "0911111111" in page
+        cadre.refresh_from_db()
+        assert (cadre.phone, cadre.general_education, cadre.version) == ("0911111111", "12/12", 2)
+
+        # Saving again from the conflict page is a knowing choice: it goes through.
+        retry = dict(second, version=2, original=response.context["form"]["original"].value())
+        assert admin_client.post(url, retry).status_code == 302
+        cadre.refresh_from_db()
+        assert (cadre.general_education, cadre.version) == ("10/10", 3)
 
     def test_edit_saves_through_the_service(self, admin_client, province):
         cadre = testing.make_cadre("Nguyễn Văn Giáp", managed_by=province)
@@ -178,3 +202,18 @@ class TestCadreEdit:
         )
         assert response.status_code == 302, response.content.decode()[:2000]
         assert Cadre.objects.get(code="CB-NEW").given_name == "Mai"
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize(("role", "shown"), [("viewer", False), ("editor", True), ("approver", True)])
+def test_sensitive_fields_are_masked_for_viewers(client, role, shown):
+
+    commune = testing.make_unit("Xã Kỳ Nam", OrgUnitKind.COMMUNE)
+    cadre = testing.make_cadre("Nguyễn Văn Giáp", managed_by=commune, id_number="031080123456", health="Tốt")
+    FamilyRelation.objects.create(cadre=cadre, kind="spouse", full_name="Lê Thị Vợ", birth_year=1982)
+    Discipline.objects.create(cadre=cadre, kind="reprimand", date=dt.date(2020, 1, 1), reason="Chậm báo cáo")
+    client.force_login(scoped_user(commune, role))
+    page = client.get(reverse("people:cadre", args=[cadre.pk])).content.decode()
+    for secret in ("031080123456", "Lê Thị Vợ", "Chậm báo cáo"):
+        assert (secret in page) is shown
+    assert ('class="masked"' in page) is not shown
