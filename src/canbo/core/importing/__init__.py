@@ -26,8 +26,13 @@ def columns_of(kind: str):
     return IMPORTERS[kind].columns()
 
 
-def run_import(kind: str, source, *, dry_run: bool = False, filename: str | None = None) -> ImportReport:
-    """Import `source` (a path or a binary file object) as `kind`; see ImportReport for the outcome."""
+def run_import(
+    kind: str, source, *, dry_run: bool = False, filename: str | None = None, user=None
+) -> ImportReport:
+    """Import `source` (a path or a binary file object) as `kind`; see ImportReport for the outcome.
+
+    `user` (the web) limits the writes to that user's scope; None (the command line) acts on everything.
+    """
     if kind not in IMPORTERS:
         raise ValueError(f"Unknown import kind {kind!r}; expected one of {', '.join(KINDS)}.")
     if filename is None and isinstance(source, str | Path):
@@ -40,7 +45,7 @@ def run_import(kind: str, source, *, dry_run: bool = False, filename: str | None
         return report
     try:
         with transaction.atomic():
-            IMPORTERS[kind](report).run(table)
+            IMPORTERS[kind](report, user).run(table)
             if report.errors or dry_run:
                 raise _Rollback  # all or nothing: leaving the block by an exception undoes every row
     except _Rollback:

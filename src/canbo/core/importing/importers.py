@@ -62,10 +62,14 @@ class Importer:
     key_column = "code"  # where an error about the row as a whole is shown
     unique_column: str | None = "code"  # a column whose values may appear only once in a file
 
-    def __init__(self, report: ImportReport):
+    def __init__(self, report: ImportReport, user=None):
         self.report = report
+        # None: the command line, which acts for the whole database; otherwise the web user whose scope limits
+        # which units' records the file may write.
+        self.user = user
         self.header_of: dict[str, str] = {}  # column key -> header as written in the file
         self._units: dict[str, OrgUnit | None] = {}
+        self._scopes: dict[tuple, set[int]] = {}
 
     @classmethod
     def columns(cls) -> list[Column]:
@@ -223,7 +227,8 @@ class Importer:
             self.error(row, key, Fixed(text_vi, text_en))
         return None
 
-    def unit(self, row: Row, key: str) -> OrgUnit | None:
+    def unit(self, row: Row, key: str, action: str | None = None) -> OrgUnit | None:
+        """The unit named in column `key`; with `action`, it must lie in the user's scope for that action."""
         code = row.get(key)
         if not code:
             return None
@@ -232,7 +237,20 @@ class Importer:
         unit = self._units[code]
         if unit is None:
             self.error(row, key, Message(_("No unit has the code %(code)s."), code=code))
+        elif action and not self.allowed(OrgUnit, unit, action):
+            self.error(row, key, Message(_("You may not write records of unit %(code)s."), code=code))
         return unit
+
+    def allowed(self, model, instance, action: str) -> bool:
+        if self.user is None:
+            return True
+        scope = self._scopes.get((model, action))
+        if scope is None:
+            scope = self._scopes[(model, action)] = set(
+                model._default_manager.restrict(self.user, action).values_list("pk", flat=True)
+                if not self.user.is_superuser else []
+            )
+        return self.user.is_superuser or instance.pk in scope
 
     def decision(
         self, row: Row, number_key="decision_no", date_key="decision_date", body_key="decision_body_code"
@@ -304,8 +322,8 @@ class UnitImporter(Importer):
             Column("decision_date", "Ngày quyết định", Date(), _("Date of that decision.")),
         ]
 
-    def __init__(self, report):
-        super().__init__(report)
+    def __init__(self, report, user=None):
+        super().__init__(report, user)
         # code -> row, for units of this file that could not be imported
         self.failed_codes: dict[str, int] = {}
 
@@ -351,11 +369,15 @@ class UnitImporter(Importer):
                 ),
             )
         elif parent_code:
-            parent = self.unit(row, "parent_code")
+            parent = self.unit(row, "parent_code", "administer")
+        elif self.user is not None and not self.user.is_superuser:
+            self.error(row, "parent_code", Message(_("Only a system administrator can add top-level units.")))
         decision = self.decision(row, body_key="")
         if not row.failed:
             existing = OrgUnit.objects.filter(code=code).first()
-            if existing:
+            if existing and not self.allowed(OrgUnit, existing, "administer"):
+                self.error(row, "code", Message(_("You may not change the unit %(code)s."), code=code))
+            elif existing:
                 self._update(row, existing, parent)
             else:
                 self._create(row, parent, decision)
@@ -492,6 +514,8 @@ class TitleImporter(Importer):
         ]
 
     def process(self, row):
+        if self.user is not None and not self.user.is_superuser:
+            self.error(row, "code", Message(_("Only a system administrator can change the title catalogue.")))
         if row.failed:
             return
         fields = {f: row.get(k) for k, f in self.FIELDS.items() if k in row}
@@ -664,8 +688,8 @@ class CadreImporter(Importer):
             Column("recruited_on", "Ngày tuyển dụng", Date(), _("Date of recruitment.")),
         ]
 
-    def __init__(self, report):
-        super().__init__(report)
+    def __init__(self, report, user=None):
+        super().__init__(report, user)
         self._ethnicities: dict[str, Ethnicity] | None = None
 
     def process(self, row):
@@ -677,12 +701,15 @@ class CadreImporter(Importer):
             fields["birth_year_only"] = bool(_YEAR_ONLY.match(cell_text(row.raw.get("birth_date"))))
         if "hometown_code" in row:
             fields["hometown"] = self.unit(row, "hometown_code")
-        fields["managed_by"] = self.unit(row, "managed_by_code")
+        fields["managed_by"] = self.unit(row, "managed_by_code", "change")
         fields["ethnicity"] = self.ethnicity(row)
         code = row.get("code")
         if row.failed:
             return
         cadre = Cadre.objects.filter(code=code).first()
+        if cadre is not None and not self.allowed(Cadre, cadre, "change"):
+            self.error(row, "code", Message(_("The cadre %(code)s is outside your scope."), code=code))
+            return
         field_columns = {f: k for k, f in self.FIELDS.items()} | {
             "hometown": "hometown_code",
             "managed_by": "managed_by_code",
@@ -796,8 +823,8 @@ class AssignmentImporter(Importer):
             Column("note", "Ghi chú", Text(300), _("Note.")),
         ]
 
-    def __init__(self, report):
-        super().__init__(report)
+    def __init__(self, report, user=None):
+        super().__init__(report, user)
         self._cadres: dict[str, Cadre | None] = {}
         self._titles: dict[str, Title | None] = {}
         self.created_positions: set[int] = set()
@@ -838,7 +865,9 @@ class AssignmentImporter(Importer):
         return self._titles[code]
 
     def process(self, row):
-        cadre, unit, title = self.cadre(row), self.unit(row, "unit_code"), self.title(row)
+        cadre, unit, title = self.cadre(row), self.unit(row, "unit_code", "change"), self.title(row)
+        if cadre is not None and not self.allowed(Cadre, cadre, "change"):
+            self.error(row, "cadre_code", Message(_("The cadre %(code)s is outside your scope."), code=cadre.code))
         action = row.get("action")
         if action in ENDING_ACTIONS:
             self._end(row, cadre, unit, title)

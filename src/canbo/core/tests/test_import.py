@@ -822,3 +822,35 @@ def test_vocabularies_cover_every_choice_without_clashes():
                     assert vocab.lookup(str(label)) == value, (choices, label)
         for value, words in synonyms.items():
             assert all(vocab.lookup(w) == value for w in words), (choices, value)
+
+
+@pytest.mark.django_db
+def test_web_imports_stay_within_the_users_scope(province, kinh):
+    from canbo.core.testing_views import scoped_user
+
+    own = testing.make_unit("Xã Kỳ Nam", parent=province, code="11311")
+    testing.make_unit("Xã Kỳ Bắc", parent=province, code="11312")
+    theirs = testing.make_cadre("Trần Thị Đào", managed_by=province, code="D1")
+    testing.make_position(own, testing.make_title("X_BT", "Bí thư Đảng ủy xã"))
+    editor = scoped_user(own, "editor", "xa")
+    before = snapshot()
+
+    def web(kind, rows):
+        data = csv_bytes(rows)
+        return run_import(kind, io.BytesIO(data), filename=f"{kind}.csv", user=editor)
+
+    report = web("cadres", [
+        CADRE_HEADERS_EN,
+        ["N1", "Ngô Văn Nam", "male", "1980-01-01", "Kinh", "", "11311", "", "", ""],
+        ["N2", "Ngô Văn Bắc", "male", "1980-01-01", "Kinh", "", "11312", "", "", ""],
+        ["D1", "Trần Thị Đào", "female", "1980-01-01", "Kinh", "", "11311", "", "", ""],
+    ])
+    cells = errors_by_cell(report)
+    assert set(cells) == {(3, "managed_by_code"), (4, "code")}
+    assert "11312" in cells[(3, "managed_by_code")].message_en
+    report = web("assignments", [ASSIGNMENT_HEADERS_EN, ["D1", "11311", "X_BT", "2024-01-01", "", "appointment", "", ""]])
+    assert [e.column for e in report.errors] == ["cadre_code"]
+    report = web("titles", [["code", "name", "level", "group"], ["X_NEW", "Chức danh mới", "commune", "party"]])
+    assert report.errors and "catalogue" in report.errors[0].message_en
+    assert snapshot() == before
+    assert theirs.managed_by == province
