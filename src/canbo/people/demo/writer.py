@@ -473,6 +473,7 @@ def write_result(result: Result, ids: dict, writer: RowWriter, report: Reporter)
         "birth_year_only",
         "created_at",
         "updated_at",
+        "version",
     ]
 
     def cadre_rows():
@@ -505,6 +506,7 @@ def write_result(result: Result, ids: dict, writer: RowWriter, report: Reporter)
                 False,
                 now,
                 now,
+                1,
             )
 
     writer.insert(Cadre, fields, cadre_rows())
