@@ -6,6 +6,7 @@ from django.db.models.functions import Coalesce
 from django.utils.translation import gettext_lazy as _
 from drf_spectacular.utils import extend_schema_field
 
+from canbo.core.forms.widgets import AutocompleteWidget
 from canbo.core.text import fold
 
 from .models import OrgUnit, OrgUnitKind, Position, Title, TitleGroup, TitleLevel
@@ -45,13 +46,20 @@ def within_subtree(lookup: str):
     return method
 
 
+def unit_picker() -> AutocompleteWidget:
+    # Thousands of units never go into the page: the box asks for matches within the user's scope.
+    return AutocompleteWidget("organizations:orgunit_autocomplete", OrgUnit, "scope=view")
+
+
 SUBTREE_SCHEMA = {"type": "integer", "description": "Id of a unit: keeps what lies in its subtree."}
 
 
 def subtree_filter(label, lookup: str, queryset=scoped_units):
     """A unit-id filter over the unit's subtree, its OpenAPI type spelled out (the name is no field)."""
     return extend_schema_field(SUBTREE_SCHEMA)(
-        filters.ModelChoiceFilter(label=label, queryset=queryset, method=within_subtree(lookup))
+        filters.ModelChoiceFilter(
+            label=label, queryset=queryset, method=within_subtree(lookup), widget=unit_picker()
+        )
     )
 
 
@@ -78,7 +86,7 @@ def with_open_assignments(queryset):
 class OrgUnitFilterSet(filters.FilterSet):
     q = filters.CharFilter(label=_("Search"), method="filter_q")
     kind = filters.MultipleChoiceFilter(label=_("Kind"), choices=OrgUnitKind.choices)
-    parent = filters.ModelChoiceFilter(label=_("Parent"), queryset=scoped_units)
+    parent = filters.ModelChoiceFilter(label=_("Parent"), queryset=scoped_units, widget=unit_picker())
     within = subtree_filter(_("Within"), "path")
     as_of = filters.DateFilter(label=_("Existing on"), method="filter_as_of")
     current = filters.BooleanFilter(label=_("Still exists"), method="filter_current")

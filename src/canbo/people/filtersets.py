@@ -9,9 +9,8 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from drf_spectacular.utils import extend_schema_field
 
-from canbo.core.forms.widgets import AutocompleteWidget
-from canbo.organizations.filtersets import current_scoped_units, search_folded
-from canbo.organizations.models import OrgUnit, Title
+from canbo.organizations.filtersets import current_scoped_units, search_folded, unit_picker
+from canbo.organizations.models import Title
 
 from .models import Cadre, Degree, Ethnicity, Gender, PoliticalTheory
 
@@ -55,11 +54,6 @@ AGE_BAND_CHOICES = [
     ("60_plus", _("60 and over")),
     ("young", _("Young cadres")),
 ]
-
-
-def unit_picker() -> AutocompleteWidget:
-    # Thousands of units never go into the page: the box asks for matches within the user's scope.
-    return AutocompleteWidget("organizations:orgunit_autocomplete", OrgUnit, "scope=view")
 
 
 class CadreFilterSet(filters.FilterSet):
