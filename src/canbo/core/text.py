@@ -50,6 +50,11 @@ def _part_key(part: str) -> str:
     return "".join(letters) + "0" + "".join(tones) + "0"
 
 
+def vietnamese_key(text: str) -> str:
+    """A key ordering any text (a unit's name) as a Vietnamese dictionary does: Bắc before Bình."""
+    return _part_key(text)
+
+
 def name_sort_key(family: str, middle: str, given: str) -> str:
     """A key whose plain byte order is the Vietnamese order of names: given name, then family, then middle.
 

@@ -6,7 +6,7 @@ from django.utils import timezone
 from django.utils.dateparse import parse_date
 
 from canbo.careers.models import Assignment
-from canbo.core.text import fold
+from canbo.core.text import fold, vietnamese_key
 from canbo.core.views.generic import ObjectListView, ObjectView
 from canbo.organizations import selectors
 from canbo.organizations.filtersets import OrgUnitFilterSet, PositionFilterSet, TitleFilterSet
@@ -28,8 +28,10 @@ def orgunit_tree(request):
         roots = selectors.units_as_of(day, scope).filter(depth=depth)
     else:
         roots = scope.current().filter(depth=depth).annotate(child_count=Count("children"))
-    return render(request, "organizations/orgunit_tree.html", {"roots": roots, "as_of": day,
-                                                               "today": timezone.localdate()})
+    roots = list(roots)
+    # One body at the top (a province's board, a commune's): open it, that is where the user works.
+    context = {"roots": roots, "as_of": day, "today": timezone.localdate(), "single_root": len(roots) == 1}
+    return render(request, "organizations/orgunit_tree.html", context)
 
 
 def min_depth(scope) -> int:
@@ -43,7 +45,9 @@ def orgunit_children(request, pk):
     if day:
         children = selectors.children_as_of(unit, day)
     else:
-        children = scope.current().filter(parent=unit).annotate(child_count=Count("children")).order_by("kind", "name")
+        children = scope.current().filter(parent=unit).annotate(child_count=Count("children"))
+    # A few hundred siblings at most: ordered here, the Vietnamese way, whatever the database collation.
+    children = sorted(children, key=lambda u: (u.kind, vietnamese_key(u.name)))
     return render(request, "organizations/partials/tree_children.html", {"children": children, "as_of": day})
 
 

@@ -88,3 +88,15 @@ def test_autocomplete_shows_bodies_only_within_scope(client):
     # Naming an out-of-scope unit by id in the cadre filter does not reveal its name.
     page = client.get(reverse("people:cadre_list"), {"unit": other.pk}).content.decode()
     assert "Xã Kỳ Bắc" not in page
+
+
+@pytest.mark.django_db
+def test_tree_children_in_vietnamese_order(admin_client):
+    province = testing.make_unit("Thành phố Hải Phòng", OrgUnitKind.CITY)
+    for name in ["Xã Bình Giang", "Xã Bắc Thanh Miện", "Xã Chí Minh", "Xã Chấn Hưng"]:
+        testing.make_unit(name, parent=province)
+    page = admin_client.get(reverse("organizations:orgunit_children", args=[province.pk])).content.decode()
+    positions = [page.index(n) for n in ["Bắc Thanh Miện", "Bình Giang", "Chấn Hưng", "Chí Minh"]]
+    assert positions == sorted(positions)
+    tree = admin_client.get(reverse("organizations:orgunit_tree")).content.decode()
+    assert "<details open" in tree and 'hx-trigger="load"' in tree
