@@ -6,6 +6,16 @@ from canbo.organizations.models import OrgUnitKind
 from canbo.core.browser import browser, page  # noqa: F401  (fixtures)
 
 
+ARGON2 = "django.contrib.auth.hashers.Argon2PasswordHasher"
+
+
+@pytest.fixture(autouse=True)
+def fast_password_hashing(request, settings):
+    """Argon2 is slow on purpose; tests hash many throwaway passwords. `@pytest.mark.argon2` keeps it."""
+    if request.node.get_closest_marker("argon2") is None:
+        settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher", ARGON2]
+
+
 @pytest.fixture
 def admin_user(db):
     return get_user_model().objects.create_superuser("admin", "admin@example.org", "canbo-test-pass")

@@ -36,3 +36,16 @@ def can(user, action: str) -> bool:
 def can_on(user, action: str, instance) -> bool:
     """Whether `user` may take `action` on this one object (one query; for detail pages, never for lists)."""
     return type(instance)._default_manager.restrict(user, action).filter(pk=instance.pk).exists()
+
+
+def users_visible_to(admin):
+    """Accounts an administrator manages: those holding a role somewhere in the subtrees they administer."""
+    from django.contrib.auth import get_user_model
+
+    from canbo.organizations.models import OrgUnit
+
+    users = get_user_model().objects.all()
+    if not admin.is_superuser:
+        administered = OrgUnit.objects.restrict(admin, "administer")
+        users = users.filter(memberships__unit__in=administered).distinct()
+    return users.order_by("username")

@@ -1,14 +1,17 @@
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
-# (URL name, label, path prefix that marks the item active)
+from canbo.accounts.selectors import can
+
+# (URL name, label, path prefix that marks the item active, access needed to see the item)
 NAV = [
-    ("core:home", _("Overview"), None),
-    ("people:cadre_list", _("Cadres"), "/cadres/"),
-    ("organizations:orgunit_tree", _("Organizations"), "/units/"),
-    ("organizations:title_list", _("Titles"), "/units/titles/"),
-    ("careers:assignment_list", _("Work history"), "/careers/"),
-    ("core:import", _("Import"), "/import/"),
+    ("core:home", _("Overview"), None, "view"),
+    ("people:cadre_list", _("Cadres"), "/cadres/", "view"),
+    ("organizations:orgunit_tree", _("Organizations"), "/units/", "view"),
+    ("organizations:title_list", _("Titles"), "/units/titles/", "view"),
+    ("careers:assignment_list", _("Work history"), "/careers/", "view"),
+    ("core:import", _("Import"), "/import/", "change"),
+    ("accounts:user_list", _("Users"), "/accounts/users/", "administer"),
 ]
 
 
@@ -17,8 +20,11 @@ def navigation(request):
         return {}
     path = request.path
     items = []
-    active_prefix = max((p for _n, _l, p in NAV if p and path.startswith(p)), key=len, default=None)
-    for name, label, prefix in NAV:
+    active_prefix = max((p for _n, _l, p, _a in NAV if p and path.startswith(p)), key=len, default=None)
+    for name, label, prefix, action in NAV:
+        # Only what the user can open: a link that answers "forbidden" is noise.
+        if not can(request.user, action):
+            continue
         items.append({"url": reverse(name), "label": label,
                       "active": prefix == active_prefix if prefix else path == "/"})
     return {"nav_items": items}

@@ -1,0 +1,3 @@
+from .users import MembershipForm, UserAddForm
+
+__all__ = ["MembershipForm", "UserAddForm"]

@@ -45,6 +45,11 @@ ACCESS = {
     "api:organizations:position-detail": "view",
     "api:careers:assignment-list": "view",
     "api:careers:assignment-detail": "view",
+    "accounts:user_list": "administer",
+    "accounts:user_add": "administer",
+    "accounts:user": "administer",
+    "accounts:user_set_active": "administer",
+    "accounts:membership_revoke": "administer",
 }
 # URLs taking a pk: which of the fixture's objects they show.
 OBJECT_OF = {
@@ -57,7 +62,14 @@ OBJECT_OF = {
     "api:organizations:title-detail": "title",
     "api:organizations:position-detail": "position",
     "api:careers:assignment-detail": "assignment",
+    "accounts:user": "account",
+    "accounts:user_set_active": "account",
+    "accounts:membership_revoke": "account",
 }
+# URLs with more than a pk: each keyword and the fixture object giving its value.
+KWARGS_OF = {"accounts:membership_revoke": {"pk": "account", "membership_pk": "membership"}}
+# Actions that change something answer POST only; the matrix posts to them (and follows no redirect).
+POST_ONLY = {"accounts:user_set_active", "accounts:membership_revoke"}
 # Pages outside the product (Django's admin, media files) are not part of the matrix.
 SKIPPED_PREFIXES = ("admin:",)
 ROLE_ACTIONS = {
@@ -102,26 +114,37 @@ def world(db):
         position = testing.make_position(committee, title)
         cadre = testing.make_cadre(f"Người {key} {name}", managed_by=commune)
         assignment = testing.make_assignment(cadre, position)
+        account = scoped_user(commune, "viewer", username=f"member-{key}")
         objects[key] = {
             "unit": commune, "cadre": cadre, "title": title, "position": position, "assignment": assignment,
+            "account": account, "membership": account.memberships.get(),
         }
     users = {role: scoped_user(objects["inside"]["unit"], role, username=role) for role in Role.values}
     return {"objects": objects, "users": users}
 
 
-def url_for(name, pattern, obj=None):
-    return reverse(name, kwargs={"pk": obj.pk} if obj is not None else None)
+def url_for(name, objects=None):
+    """The URL of `name`, its keywords taken from one side's `objects` of the fixture."""
+    if name not in OBJECT_OF:
+        return reverse(name)
+    keys = KWARGS_OF.get(name, {"pk": OBJECT_OF[name]})
+    return reverse(name, kwargs={kw: objects[key].pk for kw, key in keys.items()})
 
 
-def expected(access: str, role: str, side: str, has_object: bool) -> set[int]:
+def request(client, name, url):
+    return client.post(url) if name in POST_ONLY else client.get(url)
+
+
+def expected(access: str, role: str, side: str, has_object: bool, name_posts: bool = False) -> set[int]:
     """Acceptable answers for `role` over the inside commune asking for the `side` object (or a list)."""
     if access in ("public", "signed-in"):
         return {200, 302} if access == "public" else {200}
     allowed = role in ROLE_ACTIONS[access]
+    ok = {302} if name_posts else {200}
     if has_object:
         # Out of scope or without the right, the object is simply not found: its existence does not leak.
-        return {200} if allowed and side == "inside" else {404}
-    return {200} if allowed else {403}
+        return ok if allowed and side == "inside" else {404, 403} if not allowed else {404}
+    return ok if allowed else {403}
 
 
 def cases():
@@ -135,27 +158,25 @@ def cases():
 
 @pytest.mark.parametrize(("name", "role", "side"), list(cases()))
 def test_matrix(client, world, name, role, side):
-    patterns = dict(url_names())
     access = ACCESS[name]
-    obj = world["objects"][side][OBJECT_OF[name]] if name in OBJECT_OF else None
     client.force_login(world["users"][role])
-    response = client.get(url_for(name, patterns[name], obj))
-    assert response.status_code in expected(access, role, side, obj is not None), (
+    response = request(client, name, url_for(name, world["objects"][side]))
+    has_object = name in OBJECT_OF
+    assert response.status_code in expected(access, role, side, has_object, name in POST_ONLY), (
         f"{name} as {role} ({side}) answered {response.status_code}"
     )
-    if response.status_code == 200 and obj is None and access == "view":
+    if response.status_code == 200 and not has_object and access in ("view", "administer"):
         # Lists, searches and counts never show what lies outside the user's subtree.
         outside = world["objects"]["outside"]
         page = response.content.decode()
         assert outside["cadre"].full_name not in page
         assert outside["unit"].name not in page
+        assert outside["account"].username not in page
 
 
 @pytest.mark.parametrize("name", sorted(n for n, a in ACCESS.items() if a not in ("public",)))
 def test_anonymous_is_sent_to_sign_in(client, world, name):
-    patterns = dict(url_names())
-    obj = world["objects"]["inside"][OBJECT_OF[name]] if name in OBJECT_OF else None
-    response = client.get(url_for(name, patterns[name], obj))
+    response = request(client, name, url_for(name, world["objects"]["inside"]))
     assert response.status_code in (302, 401, 403)
     if response.status_code == 302:
         assert reverse("accounts:login") in response["Location"]

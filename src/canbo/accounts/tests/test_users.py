@@ -24,6 +24,7 @@ def units():
     }
 
 
+@pytest.mark.argon2
 def test_cli_adds_a_user_with_a_password_from_stdin(units, monkeypatch):
     monkeypatch.setattr("sys.stdin", io.StringIO("mật-khẩu-dài-2026\n"))
     out = io.StringIO()
@@ -58,3 +59,41 @@ def test_administrators_grant_only_within_their_subtree(units):
     with pytest.raises(ValidationError):
         user_add(username="CANBO1", unit=units["own"], role="viewer", granted_by=admin)
     assert Membership.objects.filter(user=user).count() == 1
+
+
+def test_administrator_manages_users_on_the_web(client, units):
+    from django.urls import reverse
+
+    admin = scoped_user(units["own"], "administrator", username="quantri")
+    client.force_login(admin)
+    form = {"username": "canbo1", "full_name": "Nguyễn Văn An", "email": "", "unit": units["own"].pk,
+            "role": "editor", "password": "mật-khẩu-dài-2026", "password_again": "mật-khẩu-dài-2026"}
+    response = client.post(reverse("accounts:user_add"), form)
+    user = get_user_model().objects.get(username="canbo1")
+    assert response.status_code == 302 and user.get_full_name() == "Nguyễn Văn An"
+
+    # A unit outside the administered subtree is no valid choice.
+    response = client.post(reverse("accounts:user", args=[user.pk]), {"unit": units["other"].pk, "role": "viewer"})
+    assert response.status_code == 422
+    assert not user.memberships.filter(unit=units["other"]).exists()
+
+    page = client.get(reverse("accounts:user_list")).content.decode()
+    assert "canbo1" in page and "quantri" in page
+    membership = user.memberships.get()
+    client.post(reverse("accounts:membership_revoke", args=[user.pk, membership.pk]))
+    assert not user.memberships.exists()
+    # Without a role in the subtree the account is no longer the administrator's to see.
+    assert client.get(reverse("accounts:user", args=[user.pk])).status_code == 404
+
+
+def test_deactivated_users_cannot_sign_in(client, units):
+    from django.urls import reverse
+
+    admin = scoped_user(units["own"], "administrator", username="quantri")
+    member = user_add(username="canbo1", unit=units["own"], role="viewer", password="mật-khẩu-dài-2026")
+    client.force_login(admin)
+    client.post(reverse("accounts:user_set_active", args=[member.pk]), {"active": "0"})
+    member.refresh_from_db()
+    assert not member.is_active
+    client.logout()
+    assert not client.login(username="canbo1", password="mật-khẩu-dài-2026")
