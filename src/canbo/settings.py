@@ -122,7 +122,6 @@ SECURE_CONTENT_TYPE_NOSNIFF = True
 REST_FRAMEWORK = {
     "DEFAULT_AUTHENTICATION_CLASSES": [
         "rest_framework.authentication.SessionAuthentication",
-        "rest_framework.authentication.BasicAuthentication",
     ],
     "DEFAULT_PERMISSION_CLASSES": ["rest_framework.permissions.IsAuthenticated"],
     "DEFAULT_RENDERER_CLASSES": ["rest_framework.renderers.JSONRenderer"],
@@ -144,6 +143,10 @@ SPECTACULAR_SETTINGS = {
     # null stops Swagger UI from sending the schema address to the public online validator.
     "SWAGGER_UI_SETTINGS": {"deepLinking": True, "validatorUrl": None},
     "COMPONENT_SPLIT_REQUEST": True,
+    "POSTPROCESSING_HOOKS": [
+        "drf_spectacular.hooks.postprocess_schema_enums",
+        "canbo.core.api.schema.declare_error_responses",
+    ],
     "ENUM_NAME_OVERRIDES": {
         "ActionKindEnum": "canbo.careers.models.ActionKind",
         "LevelEnum": "canbo.organizations.models.AdminLevel",

@@ -7,7 +7,7 @@ from canbo.core.browser import screenshot
 from canbo.core.testing_views import scoped_user
 from canbo.organizations.models import OrgUnitKind
 
-pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
+pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True, serialized_rollback=True)]
 PASSWORD = "canbo-test-pass"
 
 

@@ -690,7 +690,7 @@ def test_command_reports_and_fails(tmp_path, province, kinh):
     assert "1980-13-01" in text and "This date does not exist." in text
 
 
-@pytest.mark.django_db(transaction=True)
+@pytest.mark.django_db
 def test_cli_exit_status(tmp_path, capsys):
     from canbo.cli import main
 

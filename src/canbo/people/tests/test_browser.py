@@ -11,7 +11,7 @@ from canbo.core.browser import screenshot
 from canbo.organizations.models import OrgUnitKind
 from canbo.people.models import Cadre
 
-pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
+pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True, serialized_rollback=True)]
 
 
 @pytest.fixture
