@@ -2,9 +2,8 @@ import pytest
 from django.contrib.auth import get_user_model
 
 from canbo.core import testing
-from canbo.organizations.models import OrgUnitKind
 from canbo.core.browser import browser, page  # noqa: F401  (fixtures)
-
+from canbo.organizations.models import OrgUnitKind
 
 ARGON2 = "django.contrib.auth.hashers.Argon2PasswordHasher"
 
@@ -39,4 +38,6 @@ def commune(province):
 
 @pytest.fixture
 def secretary_title(db):
-    return testing.make_title("BT_XA", "Bí thư Đảng ủy xã", is_key=True, is_head=True, non_local=True, rank=10)
+    return testing.make_title(
+        "BT_XA", "Bí thư Đảng ủy xã", is_key=True, is_head=True, non_local=True, rank=10
+    )

@@ -20,12 +20,24 @@ def _check_grantor(granted_by, unit: OrgUnit) -> None:
 
 
 @transaction.atomic
-def user_add(*, username: str, unit: OrgUnit, role: str, password: str | None = None, full_name: str = "",
-             email: str = "", granted_by=None):
+def user_add(
+    *,
+    username: str,
+    unit: OrgUnit,
+    role: str,
+    password: str | None = None,
+    full_name: str = "",
+    email: str = "",
+    granted_by=None,
+):
     """Create a user who belongs to `unit` with `role` over its subtree."""
     if role not in Role.values:
-        raise ValidationError({"role": _("Unknown role %(role)s; one of: %(roles)s.")
-                               % {"role": role, "roles": ", ".join(Role.values)}})
+        raise ValidationError(
+            {
+                "role": _("Unknown role %(role)s; one of: %(roles)s.")
+                % {"role": role, "roles": ", ".join(Role.values)}
+            }
+        )
     _check_grantor(granted_by, unit)
     User = get_user_model()
     if User.objects.filter(username__iexact=username).exists():

@@ -16,5 +16,7 @@ urlpatterns = [
     path("users/add/", views.user_add, name="user_add"),
     path("users/<int:pk>/", views.user_detail, name="user"),
     path("users/<int:pk>/active/", views.user_set_active, name="user_set_active"),
-    path("users/<int:pk>/roles/<int:membership_pk>/revoke/", views.membership_revoke, name="membership_revoke"),
+    path(
+        "users/<int:pk>/roles/<int:membership_pk>/revoke/", views.membership_revoke, name="membership_revoke"
+    ),
 ]

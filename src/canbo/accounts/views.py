@@ -48,29 +48,45 @@ def user_add(request):
         data = form.cleaned_data
         try:
             user = services.user_add(
-                username=data["username"], unit=data["unit"], role=data["role"], password=data["password"],
-                full_name=data["full_name"], email=data["email"], granted_by=request.user,
+                username=data["username"],
+                unit=data["unit"],
+                role=data["role"],
+                password=data["password"],
+                full_name=data["full_name"],
+                email=data["email"],
+                granted_by=request.user,
             )
         except (ValidationError, PermissionDenied) as exc:
             _form_errors(form, exc if isinstance(exc, ValidationError) else ValidationError(str(exc)))
         else:
             messages.success(request, _("Added the user %(name)s.") % {"name": user.username})
             return redirect("accounts:user", pk=user.pk)
-    return render(request, "accounts/user_add.html", {"form": form, "title": _("New user")},
-                  status=422 if form.errors else 200)
+    return render(
+        request,
+        "accounts/user_add.html",
+        {"form": form, "title": _("New user")},
+        status=422 if form.errors else 200,
+    )
 
 
 def user_detail(request, pk):
     account = _managed_user(request, pk)
     memberships = account.memberships.select_related("unit").order_by("unit__path")
-    administered = set(OrgUnit.objects.restrict(request.user, "administer").filter(
-        pk__in=[m.unit_id for m in memberships]).values_list("pk", flat=True))
+    administered = set(
+        OrgUnit.objects.restrict(request.user, "administer")
+        .filter(pk__in=[m.unit_id for m in memberships])
+        .values_list("pk", flat=True)
+    )
     rows = [{"membership": m, "revocable": m.unit_id in administered} for m in memberships]
     form = MembershipForm(request.POST or None, user=request.user)
     if request.method == "POST" and form.is_valid():
         try:
-            services.membership_grant(user=account, unit=form.cleaned_data["unit"],
-                                      role=form.cleaned_data["role"], granted_by=request.user)
+            services.membership_grant(
+                user=account,
+                unit=form.cleaned_data["unit"],
+                role=form.cleaned_data["role"],
+                granted_by=request.user,
+            )
         except PermissionDenied as exc:
             form.add_error("unit", str(exc))
         else:

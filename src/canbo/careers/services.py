@@ -1,4 +1,5 @@
-"""Writes on work history. Every assignment is opened and closed here, with the checks that keep history sound.
+"""Writes on work history. Every assignment is opened and closed here, with the checks that keep history
+sound.
 
 The database enforces the same invariants (one holder per seat, one exclusive post per cadre at a time); these
 functions check first so that a person gets a sentence instead of an integrity error.
@@ -37,7 +38,14 @@ def free_seat(position: Position, start: dt.date, end: dt.date | None, exclude_p
 
 
 def validate_assignment(
-    *, cadre: Cadre, position: Position, start_date, end_date=None, seat=None, is_concurrent=False, exclude_pk=None
+    *,
+    cadre: Cadre,
+    position: Position,
+    start_date,
+    end_date=None,
+    seat=None,
+    is_concurrent=False,
+    exclude_pk=None,
 ) -> int:
     """Check an assignment against history; return the seat it takes. Raises ValidationError with reasons."""
     errors: list[str] = []
@@ -51,8 +59,10 @@ def validate_assignment(
             _("%(unit)s did not exist on %(date)s.") % {"unit": unit.name, "date": _fmt(start_date)}
         )
     if position.valid_to and start_date >= position.valid_to:
-        errors.append(_("The position %(position)s was closed on %(date)s.") % {
-            "position": position, "date": _fmt(position.valid_to)})
+        errors.append(
+            _("The position %(position)s was closed on %(date)s.")
+            % {"position": position, "date": _fmt(position.valid_to)}
+        )
     if not is_concurrent and position.title.exclusive:
         clash = (
             _overlapping(Assignment.objects.filter(cadre=cadre, is_concurrent=False), start_date, end_date)
@@ -63,8 +73,12 @@ def validate_assignment(
         if clash:
             errors.append(
                 _("%(cadre)s already holds %(post)s from %(start)s to %(end)s.")
-                % {"cadre": cadre.full_name, "post": clash.position, "start": _fmt(clash.start_date),
-                   "end": _fmt(clash.end_date)}
+                % {
+                    "cadre": cadre.full_name,
+                    "post": clash.position,
+                    "start": _fmt(clash.start_date),
+                    "end": _fmt(clash.end_date),
+                }
             )
     if seat is None:
         seat = free_seat(position, start_date, end_date, exclude_pk)
@@ -74,12 +88,18 @@ def validate_assignment(
                 % {"seats": position.seats, "position": position, "date": _fmt(start_date)}
             )
     elif not 1 <= seat <= position.seats:
-        errors.append(_("Seat %(seat)d does not exist: %(position)s has %(seats)d.") % {
-            "seat": seat, "position": position, "seats": position.seats})
-    elif _overlapping(Assignment.objects.filter(position=position, seat=seat), start_date, end_date).exclude(
-        pk=exclude_pk
-    ).exists():
-        errors.append(_("Seat %(seat)d of %(position)s is already held then.") % {"seat": seat, "position": position})
+        errors.append(
+            _("Seat %(seat)d does not exist: %(position)s has %(seats)d.")
+            % {"seat": seat, "position": position, "seats": position.seats}
+        )
+    elif (
+        _overlapping(Assignment.objects.filter(position=position, seat=seat), start_date, end_date)
+        .exclude(pk=exclude_pk)
+        .exists()
+    ):
+        errors.append(
+            _("Seat %(seat)d of %(position)s is already held then.") % {"seat": seat, "position": position}
+        )
     if errors:
         raise ValidationError(errors)
     return seat
@@ -111,17 +131,32 @@ def assignment_create(
     note: str = "",
 ) -> Assignment:
     if action in ENDING_ACTIONS:
-        raise ValidationError(_("%(action)s ends a post; it cannot start one.") % {
-            "action": ActionKind(action).label})
+        raise ValidationError(
+            _("%(action)s ends a post; it cannot start one.") % {"action": ActionKind(action).label}
+        )
     is_concurrent = is_concurrent or action == ActionKind.CONCURRENT
     seat = validate_assignment(
-        cadre=cadre, position=position, start_date=start_date, end_date=end_date, seat=seat,
+        cadre=cadre,
+        position=position,
+        start_date=start_date,
+        end_date=end_date,
+        seat=seat,
         is_concurrent=is_concurrent,
     )
     assignment = Assignment(
-        cadre=cadre, position=position, seat=seat, start_date=start_date, end_date=end_date, action=action,
-        end_action=end_action, decision=decision, end_decision=end_decision, is_concurrent=is_concurrent,
-        is_acting=is_acting, planned_end_date=planned_end_date, note=note,
+        cadre=cadre,
+        position=position,
+        seat=seat,
+        start_date=start_date,
+        end_date=end_date,
+        action=action,
+        end_action=end_action,
+        decision=decision,
+        end_decision=end_decision,
+        is_concurrent=is_concurrent,
+        is_acting=is_acting,
+        planned_end_date=planned_end_date,
+        note=note,
     )
     _save(assignment)
     refresh_current_positions([cadre.pk])
@@ -134,8 +169,12 @@ def assignment_end(
 ) -> Assignment:
     if end_date <= assignment.start_date:
         raise ValidationError(_("The end date must come after the start date."))
-    later = Assignment.objects.filter(position=assignment.position, seat=assignment.seat,
-                                      start_date__gt=assignment.start_date, start_date__lt=end_date)
+    later = Assignment.objects.filter(
+        position=assignment.position,
+        seat=assignment.seat,
+        start_date__gt=assignment.start_date,
+        start_date__lt=end_date,
+    )
     if later.exists():
         raise ValidationError(_("The seat has a later holder before that date."))
     assignment.end_date = end_date
@@ -148,16 +187,27 @@ def assignment_end(
 
 @transaction.atomic
 def move(
-    *, cadre: Cadre, position: Position, date: dt.date, action: str, decision: Decision | None = None,
-    planned_end_date: dt.date | None = None, is_acting: bool = False,
+    *,
+    cadre: Cadre,
+    position: Position,
+    date: dt.date,
+    action: str,
+    decision: Decision | None = None,
+    planned_end_date: dt.date | None = None,
+    is_acting: bool = False,
 ) -> Assignment:
-    """Close the cadre's current exclusive post on `date` and open `position` from `date` under one decision."""
+    """Close the cadre's current exclusive post on `date`, open `position` from `date`, under one decision."""
     current = Assignment.objects.filter(cadre=cadre, is_concurrent=False).on(date).first()
     if current:
         assignment_end(current, end_date=date, end_action=action, end_decision=decision)
     return assignment_create(
-        cadre=cadre, position=position, start_date=date, action=action, decision=decision,
-        planned_end_date=planned_end_date, is_acting=is_acting,
+        cadre=cadre,
+        position=position,
+        start_date=date,
+        action=action,
+        decision=decision,
+        planned_end_date=planned_end_date,
+        is_acting=is_acting,
     )
 
 

@@ -1,4 +1,4 @@
-"""Playwright fixtures driving the system's Chromium (no browser download: offices' machines have none either)."""
+"""Playwright fixtures driving the system's Chromium (no browser download: offices' machines have none)."""
 
 import os
 import shutil
@@ -9,8 +9,13 @@ import pytest
 CHROMIUM = os.environ.get("CANBO_CHROMIUM", "/usr/bin/chromium")
 SCREENSHOTS = Path(os.environ.get("CANBO_SCREENSHOTS", "var/screenshots"))
 CHROMIUM_ARGS = [
-    "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking",
-    "--disable-component-update", "--disable-sync",
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-quic",
+    "--no-first-run",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
 ]
 
 
@@ -32,7 +37,9 @@ def browser():
 
 @pytest.fixture
 def page(browser, live_server):
-    context = browser.new_context(base_url=live_server.url, locale="vi-VN", viewport={"width": 1366, "height": 900})
+    context = browser.new_context(
+        base_url=live_server.url, locale="vi-VN", viewport={"width": 1366, "height": 900}
+    )
     page = context.new_page()
     page.set_default_timeout(15_000)
     yield page

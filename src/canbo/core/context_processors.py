@@ -25,6 +25,11 @@ def navigation(request):
         # Only what the user can open: a link that answers "forbidden" is noise.
         if not can(request.user, action):
             continue
-        items.append({"url": reverse(name), "label": label,
-                      "active": prefix == active_prefix if prefix else path == "/"})
+        items.append(
+            {
+                "url": reverse(name),
+                "label": label,
+                "active": prefix == active_prefix if prefix else path == "/",
+            }
+        )
     return {"nav_items": items}

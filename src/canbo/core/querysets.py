@@ -1,8 +1,8 @@
 """Access scope as one queryset filter.
 
-Each model's queryset knows which of its rows a unit subtree covers (`scope_filter`). `restrict(user)` asks the
-user's memberships once for the subtrees they may see and ORs the filters together: one SQL condition, never a
-check per row.
+Each model's queryset knows which of its rows a unit subtree covers (`scope_filter`). `restrict(user)` asks
+the user's memberships once for the subtrees they may see and ORs the filters together: one SQL condition,
+never a check per row.
 """
 
 from django.db import models

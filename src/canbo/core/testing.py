@@ -12,13 +12,24 @@ from canbo.people.services import cadre_create
 _codes = itertools.count(1)
 
 
-def make_unit(name: str, kind: str = OrgUnitKind.COMMUNE, parent: OrgUnit | None = None, code: str | None = None,
-              valid_from=None, valid_to=None) -> OrgUnit:
+def make_unit(
+    name: str,
+    kind: str = OrgUnitKind.COMMUNE,
+    parent: OrgUnit | None = None,
+    code: str | None = None,
+    valid_from=None,
+    valid_to=None,
+) -> OrgUnit:
     """A unit with its path, depth and locality filled as the organization services do."""
     level = KIND_LEVEL.get(kind) or (parent.admin_level if parent else AdminLevel.PROVINCE)
     unit = OrgUnit.objects.create(
-        code=code or f"U{next(_codes):05d}", name=name, kind=kind, admin_level=level, parent=parent,
-        valid_from=valid_from, valid_to=valid_to,
+        code=code or f"U{next(_codes):05d}",
+        name=name,
+        kind=kind,
+        admin_level=level,
+        parent=parent,
+        valid_from=valid_from,
+        valid_to=valid_to,
     )
     unit.path = f"{parent.path if parent else '/'}{unit.pk}/"
     unit.depth = parent.depth + 1 if parent else 0
@@ -28,17 +39,27 @@ def make_unit(name: str, kind: str = OrgUnitKind.COMMUNE, parent: OrgUnit | None
     return unit
 
 
-def create_unit(name: str, kind: str = OrgUnitKind.COMMUNE, parent: OrgUnit | None = None, code: str | None = None,
-                valid_from=None) -> OrgUnit:
+def create_unit(
+    name: str,
+    kind: str = OrgUnitKind.COMMUNE,
+    parent: OrgUnit | None = None,
+    code: str | None = None,
+    valid_from=None,
+) -> OrgUnit:
     """A unit made by the organization services, so it starts with its first version."""
     from canbo.organizations.services import unit_create
 
-    return unit_create(code=code or f"U{next(_codes):05d}", name=name, kind=kind, parent=parent,
-                       valid_from=valid_from)
+    return unit_create(
+        code=code or f"U{next(_codes):05d}", name=name, kind=kind, parent=parent, valid_from=valid_from
+    )
 
 
-def make_title(code: str, name: str, level: str = TitleLevel.COMMUNE, group: str = TitleGroup.PARTY, **extra) -> Title:
-    return Title.objects.get_or_create(code=code, defaults={"name": name, "level": level, "group": group, **extra})[0]
+def make_title(
+    code: str, name: str, level: str = TitleLevel.COMMUNE, group: str = TitleGroup.PARTY, **extra
+) -> Title:
+    return Title.objects.get_or_create(
+        code=code, defaults={"name": name, "level": level, "group": group, **extra}
+    )[0]
 
 
 def make_position(unit: OrgUnit, title: Title, seats: int = 1) -> Position:
@@ -46,8 +67,9 @@ def make_position(unit: OrgUnit, title: Title, seats: int = 1) -> Position:
 
 
 def kinh() -> Ethnicity:
-    return Ethnicity.objects.get_or_create(code_list="1019/QĐ-TCTK", code="01",
-                                           defaults={"name": "Kinh", "is_minority": False})[0]
+    return Ethnicity.objects.get_or_create(
+        code_list="1019/QĐ-TCTK", code="01", defaults={"name": "Kinh", "is_minority": False}
+    )[0]
 
 
 def make_cadre(full_name: str = "Nguyễn Văn An", managed_by: OrgUnit | None = None, **fields) -> Cadre:
@@ -72,8 +94,9 @@ def make_user(username: str, unit: OrgUnit | None = None, role: str = "viewer", 
     return user
 
 
-def make_assignment(cadre: Cadre, position: Position, start_date=dt.date(2021, 1, 1), action="appointment",
-                    **fields):
+def make_assignment(
+    cadre: Cadre, position: Position, start_date=dt.date(2021, 1, 1), action="appointment", **fields
+):
     """An assignment through the careers service, which also refreshes the cadre's current post."""
     from canbo.careers.services import assignment_create
 

@@ -8,7 +8,41 @@ import unicodedata
 
 _SPACES = re.compile(r"\s+")
 # Letters of the Vietnamese alphabet in dictionary order; ă, â, đ, ê, ô, ơ, ư are letters of their own.
-_ALPHABET = "a ă â b c d đ e ê f g h i j k l m n o ô ơ p q r s t u ư v w x y z".split()
+_ALPHABET = [
+    "a",
+    "ă",
+    "â",
+    "b",
+    "c",
+    "d",
+    "đ",
+    "e",
+    "ê",
+    "f",
+    "g",
+    "h",
+    "i",
+    "j",
+    "k",
+    "l",
+    "m",
+    "n",
+    "o",
+    "ô",
+    "ơ",
+    "p",
+    "q",
+    "r",
+    "s",
+    "t",
+    "u",
+    "ư",
+    "v",
+    "w",
+    "x",
+    "y",
+    "z",
+]
 # Tone marks in the order dictionaries use: level, grave, hook, tilde, acute, dot below.
 _TONES = {"": 0, "\u0300": 1, "\u0309": 2, "\u0303": 3, "\u0301": 4, "\u0323": 5}
 _LETTER_MARKS = {"\u0306", "\u0302", "\u031b"}  # breve, circumflex, horn: they make a new letter

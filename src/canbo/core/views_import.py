@@ -61,7 +61,10 @@ class ImportView(LoginRequiredMixin, View):
         if form.is_valid():
             upload = form.cleaned_data["file"]
             report = run_import(
-                form.cleaned_data["kind"], upload, dry_run=form.cleaned_data["dry_run"], filename=upload.name,
+                form.cleaned_data["kind"],
+                upload,
+                dry_run=form.cleaned_data["dry_run"],
+                filename=upload.name,
                 user=request.user,
             )
         return self._page(request, form, report)

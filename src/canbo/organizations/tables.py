@@ -38,8 +38,9 @@ class TitleTable(tables.Table):
 
 class PositionTable(tables.Table):
     title = tables.Column(accessor="title__name", verbose_name=_("Title"))
-    unit = tables.Column(linkify=lambda record: record.unit.get_absolute_url(), accessor="unit__name",
-                         verbose_name=_("Unit"))
+    unit = tables.Column(
+        linkify=lambda record: record.unit.get_absolute_url(), accessor="unit__name", verbose_name=_("Unit")
+    )
     seats = tables.Column(verbose_name=_("Seats"))
     held = tables.Column(verbose_name=_("Held"), orderable=True)
     vacant = tables.Column(empty_values=(), verbose_name=_("Vacant"), orderable=False)

@@ -84,9 +84,14 @@ class OrgUnitView(ObjectView):
         )
         for position in positions:
             position.vacant_seats = range(position.seats - len(position.holders))
-        children = instance.children.current().annotate(
-            child_count=Count("children"), position_count=Count("positions", filter=Q(positions__valid_to=None))
-        ).order_by("kind", "name")
+        children = (
+            instance.children.current()
+            .annotate(
+                child_count=Count("children"),
+                position_count=Count("positions", filter=Q(positions__valid_to=None)),
+            )
+            .order_by("kind", "name")
+        )
         return {
             "title": instance.name,
             "ancestors": selectors.ancestors(instance),
@@ -120,6 +125,9 @@ class PositionListView(ObjectListView):
     table = PositionTable
 
     def get_queryset(self, request):
-        return super().get_queryset(request).current().annotate(
-            held=Count("assignments", filter=Q(assignments__end_date__isnull=True))
+        return (
+            super()
+            .get_queryset(request)
+            .current()
+            .annotate(held=Count("assignments", filter=Q(assignments__end_date__isnull=True)))
         )

@@ -1,4 +1,5 @@
-"""A commune's user, in a real browser, cannot reach another commune's cadre by editing the URL or the API call."""
+"""A commune's user, in a real browser, cannot reach another commune's cadre by editing the URL or the API
+call."""
 
 import pytest
 

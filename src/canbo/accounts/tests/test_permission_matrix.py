@@ -1,7 +1,7 @@
 """Every URL, every role, from inside and outside its scope, gets the right answer.
 
-The URLs come from the URL conf itself: a new view that is not declared in ACCESS fails the test, so nobody can
-add a page or an endpoint without saying who may reach it (and the matrix then checks that it is so).
+The URLs come from the URL conf itself: a new view that is not declared in ACCESS fails the test, so nobody
+can add a page or an endpoint without saying who may reach it (and the matrix then checks that it is so).
 """
 
 import pytest
@@ -97,7 +97,9 @@ def test_every_url_declares_its_access():
 
 def test_every_url_with_a_pk_names_its_object():
     missing = sorted(
-        name for name, pattern in url_names() if "pk" in pattern.pattern.regex.groupindex and name not in OBJECT_OF
+        name
+        for name, pattern in url_names()
+        if "pk" in pattern.pattern.regex.groupindex and name not in OBJECT_OF
     )
     assert not missing, f"URLs taking a pk without an object in the matrix: {missing}"
 
@@ -116,8 +118,13 @@ def world(db):
         assignment = testing.make_assignment(cadre, position)
         account = scoped_user(commune, "viewer", username=f"member-{key}")
         objects[key] = {
-            "unit": commune, "cadre": cadre, "title": title, "position": position, "assignment": assignment,
-            "account": account, "membership": account.memberships.get(),
+            "unit": commune,
+            "cadre": cadre,
+            "title": title,
+            "position": position,
+            "assignment": assignment,
+            "account": account,
+            "membership": account.memberships.get(),
         }
     users = {role: scoped_user(objects["inside"]["unit"], role, username=role) for role in Role.values}
     return {"objects": objects, "users": users}

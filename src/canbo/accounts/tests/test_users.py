@@ -28,8 +28,18 @@ def units():
 def test_cli_adds_a_user_with_a_password_from_stdin(units, monkeypatch):
     monkeypatch.setattr("sys.stdin", io.StringIO("mật-khẩu-dài-2026\n"))
     out = io.StringIO()
-    call_command("user", "add", "--username", "xa", "--unit", "11311", "--role", "editor", "--password-stdin",
-                 stdout=out)
+    call_command(
+        "user",
+        "add",
+        "--username",
+        "xa",
+        "--unit",
+        "11311",
+        "--role",
+        "editor",
+        "--password-stdin",
+        stdout=out,
+    )
     user = get_user_model().objects.get(username="xa")
     assert user.check_password("mật-khẩu-dài-2026")
     assert user.password.startswith("argon2")
@@ -45,7 +55,9 @@ def test_cli_refuses_unknown_units_and_weak_passwords(units, monkeypatch):
         call_command("user", "add", "--username", "xa", "--unit", "99999", "--role", "viewer")
     monkeypatch.setattr("sys.stdin", io.StringIO("123\n"))
     with pytest.raises(CommandError):
-        call_command("user", "add", "--username", "xa", "--unit", "11311", "--role", "viewer", "--password-stdin")
+        call_command(
+            "user", "add", "--username", "xa", "--unit", "11311", "--role", "viewer", "--password-stdin"
+        )
     assert not get_user_model().objects.filter(username="xa").exists()
 
 
@@ -66,14 +78,23 @@ def test_administrator_manages_users_on_the_web(client, units):
 
     admin = scoped_user(units["own"], "administrator", username="quantri")
     client.force_login(admin)
-    form = {"username": "canbo1", "full_name": "Nguyễn Văn An", "email": "", "unit": units["own"].pk,
-            "role": "editor", "password": "mật-khẩu-dài-2026", "password_again": "mật-khẩu-dài-2026"}
+    form = {
+        "username": "canbo1",
+        "full_name": "Nguyễn Văn An",
+        "email": "",
+        "unit": units["own"].pk,
+        "role": "editor",
+        "password": "mật-khẩu-dài-2026",
+        "password_again": "mật-khẩu-dài-2026",
+    }
     response = client.post(reverse("accounts:user_add"), form)
     user = get_user_model().objects.get(username="canbo1")
     assert response.status_code == 302 and user.get_full_name() == "Nguyễn Văn An"
 
     # A unit outside the administered subtree is no valid choice.
-    response = client.post(reverse("accounts:user", args=[user.pk]), {"unit": units["other"].pk, "role": "viewer"})
+    response = client.post(
+        reverse("accounts:user", args=[user.pk]), {"unit": units["other"].pk, "role": "viewer"}
+    )
     assert response.status_code == 422
     assert not user.memberships.filter(unit=units["other"]).exists()
 

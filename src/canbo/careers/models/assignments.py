@@ -42,23 +42,39 @@ class Assignment(models.Model):
         "people.Cadre", verbose_name=_("cadre"), on_delete=models.CASCADE, related_name="assignments"
     )
     position = models.ForeignKey(
-        "organizations.Position", verbose_name=_("position"), on_delete=models.PROTECT, related_name="assignments"
+        "organizations.Position",
+        verbose_name=_("position"),
+        on_delete=models.PROTECT,
+        related_name="assignments",
     )
     seat = models.PositiveSmallIntegerField(_("seat"), default=1)
     start_date = models.DateField(_("start date"))
-    end_date = models.DateField(_("end date"), null=True, blank=True, help_text=_("First day no longer held."))
+    end_date = models.DateField(
+        _("end date"), null=True, blank=True, help_text=_("First day no longer held.")
+    )
     planned_end_date = models.DateField(
-        _("planned end date"), null=True, blank=True, help_text=_("End of the term or of the rotation period.")
+        _("planned end date"),
+        null=True,
+        blank=True,
+        help_text=_("End of the term or of the rotation period."),
     )
     action = models.CharField(_("action"), max_length=16, choices=ActionKind.choices)
     end_action = models.CharField(_("ended by"), max_length=16, choices=ActionKind.choices, blank=True)
     decision = models.ForeignKey(
-        "organizations.Decision", verbose_name=_("decision"), null=True, blank=True,
-        on_delete=models.PROTECT, related_name="assignments_started",
+        "organizations.Decision",
+        verbose_name=_("decision"),
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="assignments_started",
     )
     end_decision = models.ForeignKey(
-        "organizations.Decision", verbose_name=_("ending decision"), null=True, blank=True,
-        on_delete=models.PROTECT, related_name="assignments_ended",
+        "organizations.Decision",
+        verbose_name=_("ending decision"),
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="assignments_ended",
     )
     is_concurrent = models.BooleanField(_("concurrent post"), default=False)
     is_acting = models.BooleanField(_("acting"), default=False)
@@ -81,7 +97,9 @@ class Assignment(models.Model):
                 name="assignment_dates_ordered",
             ),
             models.UniqueConstraint(
-                fields=["position", "seat"], condition=Q(end_date__isnull=True), name="assignment_one_holder_per_seat"
+                fields=["position", "seat"],
+                condition=Q(end_date__isnull=True),
+                name="assignment_one_holder_per_seat",
             ),
             models.UniqueConstraint(
                 fields=["cadre"],

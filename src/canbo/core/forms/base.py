@@ -36,7 +36,9 @@ class ScopedModelForm(forms.ModelForm):
                 field.widget.input_type = "date"
                 field.widget.format = "%Y-%m-%d"
         if self.instance.pk is not None and hasattr(self.instance, "version"):
-            self.fields["version"] = forms.IntegerField(widget=forms.HiddenInput, initial=self.instance.version)
+            self.fields["version"] = forms.IntegerField(
+                widget=forms.HiddenInput, initial=self.instance.version
+            )
             self.fields["original"] = forms.CharField(
                 widget=forms.HiddenInput, initial=signing.dumps(field_values(self, self.instance))
             )

@@ -31,7 +31,13 @@ class AutocompleteWidget(forms.Widget):
             '<input type="search" name="{}__search" value="{}" autocomplete="off" placeholder="…" '
             'hx-get="{}" hx-trigger="input changed delay:250ms" hx-target="next .options" aria-label="{}">'
             '<div class="options"></div></div>',
-            name, value if value is not None else "", attrs.get("id", ""), name, label, url, name,
+            name,
+            value if value is not None else "",
+            attrs.get("id", ""),
+            name,
+            label,
+            url,
+            name,
         )
 
     def value_from_datadict(self, data, files, name):

@@ -248,7 +248,8 @@ class Importer:
         if scope is None:
             scope = self._scopes[(model, action)] = set(
                 model._default_manager.restrict(self.user, action).values_list("pk", flat=True)
-                if not self.user.is_superuser else []
+                if not self.user.is_superuser
+                else []
             )
         return self.user.is_superuser or instance.pk in scope
 
@@ -867,7 +868,9 @@ class AssignmentImporter(Importer):
     def process(self, row):
         cadre, unit, title = self.cadre(row), self.unit(row, "unit_code", "change"), self.title(row)
         if cadre is not None and not self.allowed(Cadre, cadre, "change"):
-            self.error(row, "cadre_code", Message(_("The cadre %(code)s is outside your scope."), code=cadre.code))
+            self.error(
+                row, "cadre_code", Message(_("The cadre %(code)s is outside your scope."), code=cadre.code)
+            )
         action = row.get("action")
         if action in ENDING_ACTIONS:
             self._end(row, cadre, unit, title)

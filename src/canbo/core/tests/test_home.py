@@ -23,7 +23,9 @@ def province():
     held = testing.make_position(own, title)
     testing.make_position(own, testing.make_title("X_PCT_UB", "Phó Chủ tịch UBND xã"), seats=2)
     testing.make_position(other, title)
-    chair = testing.make_cadre("Trần Thị Hoa", managed_by=own, gender=Gender.FEMALE, birth_date=dt.date(1990, 1, 1))
+    chair = testing.make_cadre(
+        "Trần Thị Hoa", managed_by=own, gender=Gender.FEMALE, birth_date=dt.date(1990, 1, 1)
+    )
     testing.make_assignment(chair, held)
     testing.make_cadre("Lê Văn Nam", managed_by=own, party_join_date=dt.date(2005, 3, 1))
     testing.make_cadre("Phạm Văn Bắc", managed_by=other)

@@ -839,18 +839,26 @@ def test_web_imports_stay_within_the_users_scope(province, kinh):
         data = csv_bytes(rows)
         return run_import(kind, io.BytesIO(data), filename=f"{kind}.csv", user=editor)
 
-    report = web("cadres", [
-        CADRE_HEADERS_EN,
-        ["N1", "Ngô Văn Nam", "male", "1980-01-01", "Kinh", "", "11311", "", "", ""],
-        ["N2", "Ngô Văn Bắc", "male", "1980-01-01", "Kinh", "", "11312", "", "", ""],
-        ["D1", "Trần Thị Đào", "female", "1980-01-01", "Kinh", "", "11311", "", "", ""],
-    ])
+    report = web(
+        "cadres",
+        [
+            CADRE_HEADERS_EN,
+            ["N1", "Ngô Văn Nam", "male", "1980-01-01", "Kinh", "", "11311", "", "", ""],
+            ["N2", "Ngô Văn Bắc", "male", "1980-01-01", "Kinh", "", "11312", "", "", ""],
+            ["D1", "Trần Thị Đào", "female", "1980-01-01", "Kinh", "", "11311", "", "", ""],
+        ],
+    )
     cells = errors_by_cell(report)
     assert set(cells) == {(3, "managed_by_code"), (4, "code")}
     assert "11312" in cells[(3, "managed_by_code")].message_en
-    report = web("assignments", [ASSIGNMENT_HEADERS_EN, ["D1", "11311", "X_BT", "2024-01-01", "", "appointment", "", ""]])
+    report = web(
+        "assignments",
+        [ASSIGNMENT_HEADERS_EN, ["D1", "11311", "X_BT", "2024-01-01", "", "appointment", "", ""]],
+    )
     assert [e.column for e in report.errors] == ["cadre_code"]
-    report = web("titles", [["code", "name", "level", "group"], ["X_NEW", "Chức danh mới", "commune", "party"]])
+    report = web(
+        "titles", [["code", "name", "level", "group"], ["X_NEW", "Chức danh mới", "commune", "party"]]
+    )
     assert report.errors and "catalogue" in report.errors[0].message_en
     assert snapshot() == before
     assert theirs.managed_by == province

@@ -42,7 +42,9 @@ class ObjectListView(ScopedMixin, View):
 
     def get(self, request, *args, **kwargs):
         queryset = self.get_queryset(request)
-        filterset = self.filterset(request.GET, queryset=queryset, request=request) if self.filterset else None
+        filterset = (
+            self.filterset(request.GET, queryset=queryset, request=request) if self.filterset else None
+        )
         rows = filterset.qs if filterset is not None else queryset
         table = self.table(rows, request=request)
         RequestConfig(request, paginate={"per_page": self.per_page}).configure(table)
@@ -100,8 +102,13 @@ class ObjectEditView(ScopedMixin, View):
 
     def render_form(self, request, instance, form, status=200, conflicts=None):
         model = self.queryset.model
-        context = {"object": instance, "form": form, "model": model, "conflicts": conflicts,
-                   "title": str(instance) if instance else _("New %(model)s") % {"model": model._meta.verbose_name}}
+        context = {
+            "object": instance,
+            "form": form,
+            "model": model,
+            "conflicts": conflicts,
+            "title": str(instance) if instance else _("New %(model)s") % {"model": model._meta.verbose_name},
+        }
         return render(request, self.template_name, context, status=status)
 
     def get(self, request, *args, **kwargs):
@@ -136,8 +143,11 @@ class ObjectEditView(ScopedMixin, View):
         original = form.original_values()
         now = field_values(form, current)
         conflicts = [
-            {"label": form.fields[name].label, "theirs": self.display(current, name),
-             "yours": form.cleaned_data.get(name)}
+            {
+                "label": form.fields[name].label,
+                "theirs": self.display(current, name),
+                "yours": form.cleaned_data.get(name),
+            }
             for name, value in now.items()
             if original.get(name) != value
         ]
@@ -146,8 +156,13 @@ class ObjectEditView(ScopedMixin, View):
         data["original"] = self.get_form(request, current).fields["original"].initial
         fresh = self.get_form(request, current, data, request.FILES)
         fresh.is_valid()
-        fresh.add_error(None, _("Someone else saved this record while you were editing it. Their changes are "
-                                "shown below; your input is kept. Save again to replace their values with yours."))
+        fresh.add_error(
+            None,
+            _(
+                "Someone else saved this record while you were editing it. Their changes are "
+                "shown below; your input is kept. Save again to replace their values with yours."
+            ),
+        )
         return self.render_form(request, current, fresh, status=409, conflicts=conflicts)
 
     @staticmethod

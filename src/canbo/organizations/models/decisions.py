@@ -3,7 +3,7 @@ from django.utils.translation import gettext_lazy as _
 
 
 class Decision(models.Model):
-    """A decision (quyết định) of a competent body: the authority behind a personnel action or restructuring."""
+    """A decision (quyết định) of a competent body: the authority behind a personnel action."""
 
     number = models.CharField(_("decision number"), max_length=64)
     date = models.DateField(_("decision date"))

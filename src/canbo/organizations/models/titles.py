@@ -30,7 +30,9 @@ class Title(models.Model):
     level = models.CharField(_("level"), max_length=16, choices=TitleLevel.choices)
     group = models.CharField(_("group"), max_length=16, choices=TitleGroup.choices)
     rank = models.PositiveSmallIntegerField(
-        _("rank"), default=50, help_text=_("Lower is more senior; used to order posts and to tell up from down.")
+        _("rank"),
+        default=50,
+        help_text=_("Lower is more senior; used to order posts and to tell up from down."),
     )
     is_key = models.BooleanField(_("key post"), default=False)
     is_head = models.BooleanField(_("head of unit"), default=False)
@@ -62,7 +64,9 @@ class Position(models.Model):
     unit = models.ForeignKey(
         "organizations.OrgUnit", verbose_name=_("unit"), on_delete=models.PROTECT, related_name="positions"
     )
-    title = models.ForeignKey(Title, verbose_name=_("title"), on_delete=models.PROTECT, related_name="positions")
+    title = models.ForeignKey(
+        Title, verbose_name=_("title"), on_delete=models.PROTECT, related_name="positions"
+    )
     seats = models.PositiveSmallIntegerField(_("seats"), default=1)
     valid_from = models.DateField(_("valid from"), null=True, blank=True)
     valid_to = models.DateField(_("valid to"), null=True, blank=True)

@@ -76,7 +76,12 @@ class OrgUnit(models.Model):
     kind = models.CharField(_("kind"), max_length=32, choices=OrgUnitKind.choices)
     admin_level = models.CharField(_("administrative level"), max_length=16, choices=AdminLevel.choices)
     parent = models.ForeignKey(
-        "self", verbose_name=_("parent"), null=True, blank=True, on_delete=models.PROTECT, related_name="children"
+        "self",
+        verbose_name=_("parent"),
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="children",
     )
     territory = models.ForeignKey(
         "self",
@@ -90,7 +95,9 @@ class OrgUnit(models.Model):
     path = models.CharField(max_length=255, db_index=True, editable=False, default="")
     depth = models.PositiveSmallIntegerField(default=0, editable=False)
     valid_from = models.DateField(_("valid from"), null=True, blank=True)
-    valid_to = models.DateField(_("valid to"), null=True, blank=True, help_text=_("First day it no longer exists."))
+    valid_to = models.DateField(
+        _("valid to"), null=True, blank=True, help_text=_("First day it no longer exists.")
+    )
     search_text = models.CharField(max_length=255, editable=False, default="", db_index=True)
 
     objects = OrgUnitQuerySet.as_manager()
@@ -101,7 +108,9 @@ class OrgUnit(models.Model):
         ordering = ["path"]
         constraints = [
             models.CheckConstraint(
-                condition=Q(valid_to__isnull=True) | Q(valid_from__isnull=True) | Q(valid_to__gt=models.F("valid_from")),
+                condition=Q(valid_to__isnull=True)
+                | Q(valid_from__isnull=True)
+                | Q(valid_to__gt=models.F("valid_from")),
                 name="orgunit_valid_range",
             )
         ]
@@ -118,7 +127,9 @@ class OrgUnit(models.Model):
         return self.kind in TERRITORIAL_KINDS
 
     def existed_on(self, day) -> bool:
-        return (self.valid_from is None or self.valid_from <= day) and (self.valid_to is None or day < self.valid_to)
+        return (self.valid_from is None or self.valid_from <= day) and (
+            self.valid_to is None or day < self.valid_to
+        )
 
 
 class OrgUnitVersion(models.Model):
@@ -154,12 +165,17 @@ class RestructuringKind(models.TextChoices):
 
 
 class RestructuringEvent(models.Model):
-    """A restructuring decided on a date: units in `sources` end or change, units in `targets` start or change."""
+    """A restructuring on a date: units in `sources` end or change, units in `targets` start or change."""
 
     kind = models.CharField(_("kind"), max_length=16, choices=RestructuringKind.choices)
     date = models.DateField(_("effective date"))
     decision = models.ForeignKey(
-        "Decision", verbose_name=_("decision"), null=True, blank=True, on_delete=models.PROTECT, related_name="+"
+        "Decision",
+        verbose_name=_("decision"),
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="+",
     )
     sources = models.ManyToManyField(OrgUnit, related_name="restructured_from", blank=True)
     targets = models.ManyToManyField(OrgUnit, related_name="restructured_into", blank=True)

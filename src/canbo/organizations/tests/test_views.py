@@ -41,15 +41,20 @@ class TestOrganizationBrowser:
     def test_tree_shows_roots_and_loads_children(self, admin_client, province, commune):
         content = admin_client.get(reverse("organizations:orgunit_tree")).content.decode()
         assert "Thành phố Hải Phòng" in content
-        children = admin_client.get(reverse("organizations:orgunit_children", args=[province.pk]),
-                                    headers={"HX-Request": "true"}).content.decode()
+        children = admin_client.get(
+            reverse("organizations:orgunit_children", args=[province.pk]), headers={"HX-Request": "true"}
+        ).content.decode()
         assert "Xã Kỳ Nam" in children
 
     def test_unit_page_shows_holders_and_vacancies(self, admin_client, province, commune, secretary_title):
         vice = testing.make_title("PCT_X", "Phó Chủ tịch UBND xã")
         cadre = testing.make_cadre("Nguyễn Văn Giáp", managed_by=province)
-        assignment_create(cadre=cadre, position=testing.make_position(commune, secretary_title),
-                          start_date=dt.date(2021, 1, 1), action="election")
+        assignment_create(
+            cadre=cadre,
+            position=testing.make_position(commune, secretary_title),
+            start_date=dt.date(2021, 1, 1),
+            action="election",
+        )
         testing.make_position(commune, vice, seats=2)
         url = reverse("organizations:orgunit", args=[commune.pk])
         few, response = count_queries(admin_client, url)
@@ -57,14 +62,20 @@ class TestOrganizationBrowser:
         assert "Nguyễn Văn Giáp" in content
         assert content.count('class="seat-vacant"') == 2
         other = testing.make_cadre("Lê Văn An", managed_by=province)
-        assignment_create(cadre=other, position=commune.positions.get(title=vice),
-                          start_date=dt.date(2022, 1, 1), action="appointment")
+        assignment_create(
+            cadre=other,
+            position=commune.positions.get(title=vice),
+            start_date=dt.date(2022, 1, 1),
+            action="appointment",
+        )
         many, response = count_queries(admin_client, url)
         assert response.content.decode().count('class="seat-vacant"') == 1
         assert many == few
 
     def test_autocomplete_finds_units_without_diacritics(self, admin_client, province, commune):
-        response = admin_client.get(reverse("organizations:orgunit_autocomplete"), {"hometown__search": "ky nam"})
+        response = admin_client.get(
+            reverse("organizations:orgunit_autocomplete"), {"hometown__search": "ky nam"}
+        )
         assert "Xã Kỳ Nam" in response.content.decode()
 
 

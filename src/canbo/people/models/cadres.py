@@ -4,7 +4,6 @@ from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
 from canbo.core.models import Versioned
-
 from canbo.core.querysets import RestrictedQuerySet
 
 

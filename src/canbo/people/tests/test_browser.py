@@ -1,4 +1,4 @@
-"""A person's first session: sign in, find a cadre with and without diacritics, open, edit, browse the tree."""
+"""A first session: sign in, find a cadre with and without diacritics, open, edit, browse the tree."""
 
 import datetime as dt
 

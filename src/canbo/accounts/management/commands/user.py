@@ -16,7 +16,9 @@ class Command(BaseCommand):
 
     def add_arguments(self, parser):
         commands = parser.add_subparsers(dest="subcommand", required=True)
-        add = commands.add_parser("add", help="Create a user with a role over a unit and everything under it.")
+        add = commands.add_parser(
+            "add", help="Create a user with a role over a unit and everything under it."
+        )
         add.add_argument("--username", required=True)
         add.add_argument("--unit", required=True, metavar="CODE", help="Official code of the user's body.")
         add.add_argument("--role", required=True, choices=Role.values)
@@ -41,8 +43,12 @@ class Command(BaseCommand):
             password = None
         try:
             user = user_add(
-                username=options["username"], unit=unit, role=options["role"], password=password or None,
-                full_name=options["full_name"], email=options["email"],
+                username=options["username"],
+                unit=unit,
+                role=options["role"],
+                password=password or None,
+                full_name=options["full_name"],
+                email=options["email"],
             )
         except ValidationError as exc:
             raise CommandError("; ".join(exc.messages)) from exc
