@@ -15,6 +15,8 @@ from canbo.organizations.models import Title
 from .models import Cadre, Degree, Ethnicity, Gender, PoliticalTheory
 
 DEFAULT_YOUNG_AGE = 42
+# Up to this many matches a search is "selective" and resolved by id (see CadreFilterSet.filter_q).
+SELECTIVE_SEARCH = 10_000
 
 
 def young_age() -> int:
@@ -101,13 +103,24 @@ class CadreFilterSet(filters.FilterSet):
         ]
 
     def filter_q(self, queryset, name, value):
-        return search_folded(queryset, "search_text", value)
+        matching = search_folded(queryset, "search_text", value)
+        # A rare name's matches lie together far down the name order (it starts with the given name):
+        # walking the sort index to them reads most of the table. Collect them by the trigram index first.
+        # A common one ("nguyen van") fills a page within the first rows of the sort index.
+        found = list(matching.order_by().values_list("pk", "sort_key")[: SELECTIVE_SEARCH + 1])
+        if len(found) > SELECTIVE_SEARCH:
+            return matching
+        if not found:
+            return queryset.none()
+        # The range of their names lets the database start its walk of the name order at the first of them.
+        keys = [key for _pk, key in found]
+        return queryset.filter(
+            pk__in=[pk for pk, _key in found], sort_key__gte=min(keys), sort_key__lte=max(keys)
+        )
 
     def filter_unit(self, queryset, name, unit):
         # Cadres who work in the subtree now, and cadres whose file a body of the subtree keeps.
-        return queryset.filter(
-            Q(current_position__unit__path__startswith=unit.path) | Q(managed_by__path__startswith=unit.path)
-        )
+        return queryset.filter(Cadre.objects.scope_filter([unit.path]))
 
     def filter_age_band(self, queryset, name, value):
         low, high = (None, young_age()) if value == "young" else AGE_BANDS[value]

@@ -703,6 +703,11 @@ def run_demo(
         for key, value in result.stats.items():
             stats[key] = stats.get(key, 0) + value
     _reset_sequences([Decision, Cadre, Assignment])
+    if writer.postgres:
+        # Fresh statistics: without them the planner takes a search matching thousands for one matching a few.
+        with connection.cursor() as cursor:
+            cursor.execute("ANALYZE")
+        report("statistics (ANALYZE)")
     first = prepared[0][1]["territory"][1] if prepared and len(prepared[0][1]["territory"]) > 1 else None
     ensure_demo_users(OrgUnit.objects.filter(pk=first).first() if first else None)
     totals["seconds"] = round(report.seconds, 1)
