@@ -217,3 +217,29 @@ def test_sensitive_fields_are_masked_for_viewers(client, role, shown):
     for secret in ("031080123456", "Lê Thị Vợ", "Chậm báo cáo"):
         assert (secret in page) is shown
     assert ('class="masked"' in page) is not shown
+
+
+@pytest.mark.django_db
+def test_large_results_are_counted_up_to_a_cap(admin_client, monkeypatch):
+    from canbo.core.views.generic import CappedPaginator
+
+    monkeypatch.setattr(CappedPaginator, "COUNT_CAP", 3)
+    commune = testing.make_unit("Xã Kỳ Nam", OrgUnitKind.COMMUNE)
+    for name in ["Lê Văn A", "Lê Văn B", "Lê Văn C", "Lê Văn D", "Lê Văn E"]:
+        testing.make_cadre(name, managed_by=commune)
+    page = admin_client.get(reverse("people:cadre_list")).content.decode()
+    assert "3" in page and page.count('href="/cadres/') >= 5
+    assert 'class="count"' in page and ("More than" in page or "Hơn" in page)
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize("selective_limit", [10_000, 1])
+def test_search_finds_the_same_rows_by_either_path(admin_client, monkeypatch, selective_limit):
+    # Few matches are collected by id, many by walking the name order; both give the same page.
+    monkeypatch.setattr("canbo.people.filtersets.SELECTIVE_SEARCH", selective_limit)
+    commune = testing.make_unit("Xã Kỳ Nam", OrgUnitKind.COMMUNE)
+    for name in ["Nguyễn Văn Sỹ", "Trần Sỹ Nam", "Lê Văn An", "Phạm Thị Sỹ"]:
+        testing.make_cadre(name, managed_by=commune)
+    response = admin_client.get(reverse("people:cadre_list"), {"q": "sy"})
+    rows = [r.record.full_name for r in response.context["table"].paginated_rows]
+    assert rows == ["Trần Sỹ Nam", "Nguyễn Văn Sỹ", "Phạm Thị Sỹ"]
