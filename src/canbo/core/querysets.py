@@ -44,7 +44,13 @@ class RestrictedQuerySet(models.QuerySet):
             return self
         if not paths:
             return self.none()
-        return self.filter(self.scope_filter(paths))
+        # The condition holds the ids of the user's units: built once per request (the user object lives
+        # for one request) and reused by every queryset of this model.
+        cache = user.__dict__.setdefault("_canbo_scope_filters", {})
+        key = (self.model, action)
+        if key not in cache:
+            cache[key] = self.scope_filter(paths)
+        return self.filter(cache[key])
 
 
 def _related_in(model, relations: list[str], units) -> Q:
@@ -63,5 +69,5 @@ LISTED_IDS = 2000
 
 
 def _ids(queryset):
-    ids = list(queryset.values_list("pk", flat=True)[: LISTED_IDS + 1])
-    return ids if len(ids) <= LISTED_IDS else queryset.values("pk")
+    ids = list(queryset.order_by().values_list("pk", flat=True)[: LISTED_IDS + 1])
+    return ids if len(ids) <= LISTED_IDS else queryset.order_by().values("pk")

@@ -47,4 +47,4 @@ def test_home_page_shows_the_figures(client, province):
     page = response.content.decode()
     assert response.status_code == 200
     assert 'class="value">3<' in page
-    assert queries <= 8
+    assert queries <= 12  # a fixed number: the figures are aggregates, never a query per unit
