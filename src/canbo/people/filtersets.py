@@ -16,7 +16,7 @@ from .models import Cadre, Degree, Ethnicity, Gender, PoliticalTheory
 
 DEFAULT_YOUNG_AGE = 42
 # Up to this many matches a search is "selective" and resolved by id (see CadreFilterSet.filter_q).
-SELECTIVE_SEARCH = 10_000
+SELECTIVE_SEARCH = 1_000
 
 
 def young_age() -> int:
