@@ -24,6 +24,11 @@ class CappedPaginator(Paginator):
 
     COUNT_CAP = 10_000
 
+    def __init__(self, *args, count_cap: int | None = None, **kwargs):
+        super().__init__(*args, **kwargs)
+        if count_cap is not None:
+            self.COUNT_CAP = count_cap
+
     @cached_property
     def count(self):
         # django-tables2 hands over its rows; the queryset under them is what to count.
@@ -62,6 +67,10 @@ class ObjectListView(ScopedMixin, View):
     def get_extra_context(self, request) -> dict:
         return {}
 
+    def count_cap(self, request) -> int:
+        """How far to count the rows; a search need not count what nobody will page through."""
+        return CappedPaginator.COUNT_CAP
+
     def get(self, request, *args, **kwargs):
         queryset = self.get_queryset(request)
         filterset = (
@@ -69,9 +78,9 @@ class ObjectListView(ScopedMixin, View):
         )
         rows = filterset.qs if filterset is not None else queryset
         table = self.table(rows, request=request)
-        RequestConfig(
-            request, paginate={"per_page": self.per_page, "paginator_class": CappedPaginator}
-        ).configure(table)
+        paginate = {"per_page": self.per_page, "paginator_class": CappedPaginator}
+        paginate["count_cap"] = self.count_cap(request)
+        RequestConfig(request, paginate=paginate).configure(table)
         context = {
             "table": table,
             "filterset": filterset,
