@@ -14,9 +14,7 @@ urlpatterns = [
     path("logout/", auth_views.LogoutView.as_view(), name="logout"),
     path("users/", views.user_list, name="user_list"),
     path("users/add/", views.user_add, name="user_add"),
-    path("users/<int:pk>/", views.user_detail, name="user"),
-    path("users/<int:pk>/active/", views.user_set_active, name="user_set_active"),
-    path(
-        "users/<int:pk>/roles/<int:membership_pk>/revoke/", views.membership_revoke, name="membership_revoke"
-    ),
+    path("users/<id:pk>/", views.user_detail, name="user"),
+    path("users/<id:pk>/active/", views.user_set_active, name="user_set_active"),
+    path("users/<id:pk>/roles/<id:membership_pk>/revoke/", views.membership_revoke, name="membership_revoke"),
 ]

@@ -3,6 +3,7 @@
 import django_filters as filters
 from django.utils.translation import gettext_lazy as _
 
+from canbo.core.converters import MAX_ID, IdModelChoiceFilter
 from canbo.organizations.filtersets import subtree_filter
 from canbo.organizations.models import Title
 
@@ -11,11 +12,9 @@ from .models import ActionKind, Assignment
 
 class AssignmentFilterSet(filters.FilterSet):
     # A number, not a select: a province keeps thousands of cadres.
-    cadre = filters.NumberFilter(label=_("Cadre"), field_name="cadre_id")
+    cadre = filters.NumberFilter(label=_("Cadre"), field_name="cadre_id", min_value=1, max_value=MAX_ID)
     unit = subtree_filter(_("Unit"), "position__unit__path")
-    title = filters.ModelChoiceFilter(
-        label=_("Title"), field_name="position__title", queryset=Title.objects.all()
-    )
+    title = IdModelChoiceFilter(label=_("Title"), field_name="position__title", queryset=Title.objects.all())
     action = filters.MultipleChoiceFilter(label=_("Action"), choices=ActionKind.choices)
     start_after = filters.DateFilter(
         label=_("Started on or after"), field_name="start_date", lookup_expr="gte"

@@ -6,6 +6,7 @@ from django.db.models.functions import Coalesce
 from django.utils.translation import gettext_lazy as _
 from drf_spectacular.utils import extend_schema_field
 
+from canbo.core.converters import IdModelChoiceFilter
 from canbo.core.forms.widgets import AutocompleteWidget
 from canbo.core.text import fold
 
@@ -57,7 +58,7 @@ SUBTREE_SCHEMA = {"type": "integer", "description": "Id of a unit: keeps what li
 def subtree_filter(label, lookup: str, queryset=scoped_units):
     """A unit-id filter over the unit's subtree, its OpenAPI type spelled out (the name is no field)."""
     return extend_schema_field(SUBTREE_SCHEMA)(
-        filters.ModelChoiceFilter(
+        IdModelChoiceFilter(
             label=label, queryset=queryset, method=within_subtree(lookup), widget=unit_picker()
         )
     )
@@ -86,7 +87,7 @@ def with_open_assignments(queryset):
 class OrgUnitFilterSet(filters.FilterSet):
     q = filters.CharFilter(label=_("Search"), method="filter_q")
     kind = filters.MultipleChoiceFilter(label=_("Kind"), choices=OrgUnitKind.choices)
-    parent = filters.ModelChoiceFilter(label=_("Parent"), queryset=scoped_units, widget=unit_picker())
+    parent = IdModelChoiceFilter(label=_("Parent"), queryset=scoped_units, widget=unit_picker())
     within = subtree_filter(_("Within"), "path")
     as_of = filters.DateFilter(label=_("Existing on"), method="filter_as_of")
     current = filters.BooleanFilter(label=_("Still exists"), method="filter_current")
@@ -129,7 +130,7 @@ class TitleFilterSet(filters.FilterSet):
 
 class PositionFilterSet(filters.FilterSet):
     unit = subtree_filter(_("Unit"), "unit__path", queryset=current_scoped_units)
-    title = filters.ModelChoiceFilter(label=_("Title"), queryset=Title.objects.all())
+    title = IdModelChoiceFilter(label=_("Title"), queryset=Title.objects.all())
     level = filters.ChoiceFilter(label=_("Level"), field_name="title__level", choices=TitleLevel.choices)
     key = filters.BooleanFilter(label=_("Key post"), field_name="title__is_key")
     vacant = filters.BooleanFilter(label=_("Vacant"), method="filter_vacant")

@@ -9,6 +9,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from drf_spectacular.utils import extend_schema_field
 
+from canbo.core.converters import IdModelChoiceFilter
 from canbo.organizations.filtersets import current_scoped_units, search_folded, unit_picker
 from canbo.organizations.models import Title
 
@@ -64,19 +65,19 @@ class CadreFilterSet(filters.FilterSet):
     unit = extend_schema_field(
         {"type": "integer", "description": "Id of a unit: cadres posted in its subtree or managed by it."}
     )(
-        filters.ModelChoiceFilter(
+        IdModelChoiceFilter(
             label=_("Unit"), queryset=current_scoped_units, method="filter_unit", widget=unit_picker()
         )
     )
-    managed_by = filters.ModelChoiceFilter(
+    managed_by = IdModelChoiceFilter(
         label=_("Managed by"), queryset=current_scoped_units, widget=unit_picker()
     )
-    title = filters.ModelChoiceFilter(
+    title = IdModelChoiceFilter(
         label=_("Title"), field_name="current_position__title", queryset=Title.objects.all()
     )
     gender = filters.ChoiceFilter(label=_("Gender"), choices=Gender.choices)
     age_band = filters.ChoiceFilter(label=_("Age"), choices=AGE_BAND_CHOICES, method="filter_age_band")
-    ethnicity = filters.ModelChoiceFilter(label=_("Ethnicity"), queryset=Ethnicity.objects.all())
+    ethnicity = IdModelChoiceFilter(label=_("Ethnicity"), queryset=Ethnicity.objects.all())
     minority = filters.BooleanFilter(label=_("Ethnic minority"), field_name="ethnicity__is_minority")
     education = filters.ChoiceFilter(label=_("Highest professional degree"), choices=Degree.choices)
     political_theory = filters.ChoiceFilter(label=_("Political theory"), choices=PoliticalTheory.choices)

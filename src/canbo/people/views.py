@@ -1,6 +1,7 @@
 from django.utils import timezone
 
 from canbo.accounts.selectors import can_on
+from canbo.audit.services import record_access
 from canbo.core.views.generic import ObjectEditView, ObjectListView, ObjectView
 from canbo.people import services
 from canbo.people.filtersets import SELECTIVE_SEARCH, CadreFilterSet
@@ -32,6 +33,7 @@ class CadreView(ObjectView):
         return cadre_profile_queryset(request.user)
 
     def get_extra_context(self, request, instance):
+        record_access(request.user, instance)
         assignments = list(instance.assignments.all())
         return {
             "assignments": assignments,

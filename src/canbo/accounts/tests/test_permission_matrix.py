@@ -50,6 +50,7 @@ ACCESS = {
     "accounts:user": "administer",
     "accounts:user_set_active": "administer",
     "accounts:membership_revoke": "administer",
+    "audit:history": "view",
 }
 # URLs taking a pk: which of the fixture's objects they show.
 OBJECT_OF = {
@@ -65,9 +66,14 @@ OBJECT_OF = {
     "accounts:user": "account",
     "accounts:user_set_active": "account",
     "accounts:membership_revoke": "account",
+    "audit:history": "cadre",
 }
 # URLs with more than a pk: each keyword and the fixture object giving its value.
-KWARGS_OF = {"accounts:membership_revoke": {"pk": "account", "membership_pk": "membership"}}
+# A value naming no fixture object is passed as it is.
+KWARGS_OF = {
+    "accounts:membership_revoke": {"pk": "account", "membership_pk": "membership"},
+    "audit:history": {"model_label": "people.Cadre", "pk": "cadre"},
+}
 # Actions that change something answer POST only; the matrix posts to them (and follows no redirect).
 POST_ONLY = {"accounts:user_set_active", "accounts:membership_revoke"}
 # Pages outside the product (Django's admin, media files) are not part of the matrix.
@@ -135,7 +141,7 @@ def url_for(name, objects=None):
     if name not in OBJECT_OF:
         return reverse(name)
     keys = KWARGS_OF.get(name, {"pk": OBJECT_OF[name]})
-    return reverse(name, kwargs={kw: objects[key].pk for kw, key in keys.items()})
+    return reverse(name, kwargs={kw: objects[key].pk if key in objects else key for kw, key in keys.items()})
 
 
 def request(client, name, url):

@@ -1,5 +1,7 @@
 from rest_framework import viewsets
 
+from canbo.core.converters import IdConverter
+
 from ..filtersets import AssignmentFilterSet
 from ..models import Assignment
 from .serializers import ASSIGNMENT_RELATED, AssignmentSerializer
@@ -7,6 +9,8 @@ from .serializers import ASSIGNMENT_RELATED, AssignmentSerializer
 
 class AssignmentViewSet(viewsets.ReadOnlyModelViewSet):
     """Assignments (who held which seat when) in the user's scope, latest first."""
+
+    lookup_value_regex = IdConverter.regex
 
     queryset = Assignment.objects.none()
     serializer_class = AssignmentSerializer

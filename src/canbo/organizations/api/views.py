@@ -1,5 +1,7 @@
 from rest_framework import viewsets
 
+from canbo.core.converters import IdConverter
+
 from ..filtersets import OrgUnitFilterSet, PositionFilterSet, TitleFilterSet, with_open_assignments
 from ..models import OrgUnit, Position, Title
 from .serializers import OrgUnitSerializer, PositionSerializer, TitleSerializer
@@ -7,6 +9,8 @@ from .serializers import OrgUnitSerializer, PositionSerializer, TitleSerializer
 
 class OrgUnitViewSet(viewsets.ReadOnlyModelViewSet):
     """Organizational units in the user's scope, current and historical."""
+
+    lookup_value_regex = IdConverter.regex
 
     queryset = OrgUnit.objects.none()
     serializer_class = OrgUnitSerializer
@@ -18,6 +22,8 @@ class OrgUnitViewSet(viewsets.ReadOnlyModelViewSet):
 
 class TitleViewSet(viewsets.ReadOnlyModelViewSet):
     """The title catalogue."""
+
+    lookup_value_regex = IdConverter.regex
 
     queryset = Title.objects.none()
     serializer_class = TitleSerializer
@@ -35,6 +41,8 @@ class TitleViewSet(viewsets.ReadOnlyModelViewSet):
 
 class PositionViewSet(viewsets.ReadOnlyModelViewSet):
     """Positions (a title at a unit, with seats) in the user's scope."""
+
+    lookup_value_regex = IdConverter.regex
 
     queryset = Position.objects.none()
     serializer_class = PositionSerializer

@@ -3,6 +3,7 @@ from rest_framework import viewsets
 
 from canbo.careers.api.serializers import ASSIGNMENT_RELATED
 from canbo.careers.models import Assignment
+from canbo.core.converters import IdConverter
 
 from ..filtersets import CadreFilterSet
 from ..models import Cadre
@@ -11,6 +12,8 @@ from .serializers import CADRE_RELATED, CadreDetailSerializer, CadreSerializer
 
 class CadreViewSet(viewsets.ReadOnlyModelViewSet):
     """Cadres in scope, in Vietnamese name order; the detail adds work history, training and awards."""
+
+    lookup_value_regex = IdConverter.regex
 
     queryset = Cadre.objects.none()
     serializer_class = CadreSerializer

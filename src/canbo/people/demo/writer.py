@@ -21,6 +21,8 @@ from django.db.models import Max
 from django.utils import timezone
 
 from canbo.accounts.models import Membership
+from canbo.audit import services as audit
+from canbo.audit.models import AuditAction
 from canbo.careers.models import Assignment
 from canbo.organizations import services as org
 from canbo.organizations.models import (
@@ -703,6 +705,8 @@ def run_demo(
         for key, value in result.stats.items():
             stats[key] = stats.get(key, 0) + value
     _reset_sequences([Decision, Cadre, Assignment])
+    # Rows written in bulk pass no signal: one entry records the load as a whole.
+    audit.record(AuditAction.BULK, "people.Cadre", "*", f"demo: {totals['cadres']:,} cadres, seed {seed}")
     if writer.postgres:
         # Fresh statistics: without them the planner takes a search matching thousands for one matching a few.
         with connection.cursor() as cursor:

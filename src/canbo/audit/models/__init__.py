@@ -1,0 +1,3 @@
+from .entries import AuditAction, AuditEntry
+
+__all__ = ["AuditAction", "AuditEntry"]

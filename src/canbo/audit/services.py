@@ -1,0 +1,161 @@
+"""Recording the audit trail: who did what to which record, chained by SHA-256 so that editing or removing
+an entry breaks the chain at that entry (`canbo audit verify`)."""
+
+import contextvars
+import datetime as dt
+import decimal
+import hashlib
+import json
+import uuid
+from contextlib import contextmanager
+
+from django.db import connection
+from django.utils import timezone
+
+from .models import AuditAction, AuditEntry
+
+GENESIS = "0" * 64
+# Who is acting, set per request by the middleware and per command by `acting()`.
+_actor = contextvars.ContextVar("canbo_audit_actor", default=None)
+_enabled = contextvars.ContextVar("canbo_audit_enabled", default=True)
+# Any number will do: it names the one lock appenders take on PostgreSQL.
+_LOCK_KEY = 7_110_412_025
+
+
+@contextmanager
+def acting(user=None, ip_address=None, user_agent: str = ""):
+    token = _actor.set({"user": user, "ip": ip_address, "ua": (user_agent or "")[:300]})
+    try:
+        yield
+    finally:
+        _actor.reset(token)
+
+
+@contextmanager
+def suspended():
+    """No entries inside: for benchmarks comparing the cost of auditing, never for users' work."""
+    token = _enabled.set(False)
+    try:
+        yield
+    finally:
+        _enabled.reset(token)
+
+
+def is_enabled() -> bool:
+    return _enabled.get()
+
+
+def _plain(value):
+    if isinstance(value, dt.datetime | dt.date | dt.time):
+        return value.isoformat()
+    if isinstance(value, decimal.Decimal | uuid.UUID):
+        return str(value)
+    return value
+
+
+def canonical(entry: AuditEntry) -> bytes:
+    """The bytes the hash covers: every field that says what happened, in a fixed order and form."""
+    payload = {
+        "sequence": entry.sequence,
+        "previous": entry.previous_hash,
+        "at": entry.created_at.isoformat(),
+        "actor": entry.actor_id,
+        "actor_name": entry.actor_name,
+        "ip": entry.ip_address,
+        "action": entry.action,
+        "model": entry.model,
+        "pk": entry.object_pk,
+        "repr": entry.object_repr,
+        "changes": entry.changes,
+    }
+    return json.dumps(
+        payload, sort_keys=True, ensure_ascii=False, separators=(",", ":"), default=str
+    ).encode()
+
+
+def entry_hash(entry: AuditEntry) -> str:
+    return hashlib.sha256(canonical(entry)).hexdigest()
+
+
+def _head() -> tuple[int, str]:
+    """The last entry's sequence and hash. On PostgreSQL a transaction-level lock makes concurrent appenders
+    wait for each other, so two of them never chain onto the same entry."""
+    with connection.cursor() as cursor:
+        if connection.vendor == "postgresql":
+            cursor.execute("SELECT pg_advisory_xact_lock(%s)", [_LOCK_KEY])
+        cursor.execute(
+            f"SELECT sequence, hash FROM {AuditEntry._meta.db_table} ORDER BY sequence DESC LIMIT 1"  # noqa: S608
+        )
+        row = cursor.fetchone()
+    return (row[0], row[1]) if row else (0, GENESIS)
+
+
+def record(
+    action: str, model_label: str, object_pk, object_repr: str = "", changes: dict | None = None, user=None
+):
+    """Append one entry to the chain, in the caller's transaction (so a rolled-back change leaves none)."""
+    if not _enabled.get():
+        return None
+    context = _actor.get() or {}
+    actor = user or context.get("user")
+    if actor is not None and not getattr(actor, "is_authenticated", False):
+        actor = None
+    sequence, previous = _head()
+    entry = AuditEntry(
+        sequence=sequence + 1,
+        created_at=timezone.now(),
+        actor=actor,
+        actor_name=actor.get_username() if actor else "system",
+        ip_address=context.get("ip"),
+        user_agent=context.get("ua", ""),
+        action=action,
+        model=model_label,
+        object_pk=str(object_pk),
+        object_repr=str(object_repr)[:200],
+        changes={k: [_plain(a), _plain(b)] for k, (a, b) in (changes or {}).items()},
+        previous_hash=previous,
+    )
+    entry.hash = entry_hash(entry)
+    entry.save(force_insert=True)
+    return entry
+
+
+def record_access(user, instance, action: str = AuditAction.VIEW) -> None:
+    """A full profile shown, or an export made: reading sensitive data leaves a trace too."""
+    record(action, instance._meta.label, instance.pk, str(instance), user=user)
+
+
+def verify(batch: int = 5000):
+    """Walk the chain; return (number of entries checked, None) or (number checked, the first problem)."""
+    expected_sequence, previous, checked = 1, GENESIS, 0
+    last = 0
+    while True:
+        entries = list(AuditEntry.objects.filter(sequence__gt=last).order_by("sequence")[:batch])
+        if not entries:
+            return checked, None
+        for entry in entries:
+            if entry.sequence != expected_sequence:
+                return checked, (entry, f"entry #{expected_sequence} is missing (removed)")
+            if entry.previous_hash != previous:
+                return checked, (entry, "its link to the previous entry does not match")
+            if entry_hash(entry) != entry.hash:
+                return checked, (entry, "its content does not match its hash (edited)")
+            previous, expected_sequence, checked = entry.hash, expected_sequence + 1, checked + 1
+        last = entries[-1].sequence
+
+
+def record_as_of(model_label: str, object_pk, moment: dt.datetime) -> dict:
+    """The record's audited field values as they stood at `moment`, rebuilt from its entries."""
+    values: dict = {}
+    entries = AuditEntry.objects.filter(
+        model=model_label,
+        object_pk=str(object_pk),
+        created_at__lte=moment,
+        action__in=[AuditAction.CREATE, AuditAction.UPDATE, AuditAction.DELETE],
+    ).order_by("sequence")
+    for entry in entries:
+        if entry.action == AuditAction.DELETE:
+            return {}
+        for field, (_before, after) in entry.changes.items():
+            values[field] = after
+    return values
