@@ -77,7 +77,8 @@ class ObjectListView(ScopedMixin, View):
             self.filterset(request.GET, queryset=queryset, request=request) if self.filterset else None
         )
         rows = filterset.qs if filterset is not None else queryset
-        table = self.table(rows, request=request)
+        # No request here: the table would paginate itself with a full count; RequestConfig does it below.
+        table = self.table(rows)
         paginate = {"per_page": self.per_page, "paginator_class": CappedPaginator}
         paginate["count_cap"] = self.count_cap(request)
         RequestConfig(request, paginate=paginate).configure(table)
