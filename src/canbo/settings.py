@@ -38,6 +38,7 @@ INSTALLED_APPS = [
     "canbo.people",
     "canbo.careers",
     "canbo.audit",
+    "canbo.rules",
 ]
 
 MIDDLEWARE = [

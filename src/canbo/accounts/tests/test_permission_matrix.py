@@ -4,6 +4,8 @@ The URLs come from the URL conf itself: a new view that is not declared in ACCES
 can add a page or an endpoint without saying who may reach it (and the matrix then checks that it is so).
 """
 
+from urllib.parse import urlencode
+
 import pytest
 from django.urls import URLPattern, URLResolver, get_resolver, reverse
 
@@ -51,6 +53,8 @@ ACCESS = {
     "accounts:user_set_active": "administer",
     "accounts:membership_revoke": "administer",
     "audit:history": "view",
+    "api:rules:check": "view_sensitive",
+    "api:rules:eligible": "view_sensitive",
 }
 # URLs taking a pk: which of the fixture's objects they show.
 OBJECT_OF = {
@@ -67,12 +71,19 @@ OBJECT_OF = {
     "accounts:user_set_active": "account",
     "accounts:membership_revoke": "account",
     "audit:history": "cadre",
+    "api:rules:check": "cadre",
+    "api:rules:eligible": "position",
 }
 # URLs with more than a pk: each keyword and the fixture object giving its value.
 # A value naming no fixture object is passed as it is.
 KWARGS_OF = {
     "accounts:membership_revoke": {"pk": "account", "membership_pk": "membership"},
     "audit:history": {"model_label": "people.Cadre", "pk": "cadre"},
+}
+# URLs that find their object by query parameters: the parameters from the fixture's objects.
+QUERY_OF = {
+    "api:rules:check": lambda o: {"cadre": o["cadre"].code, "unit": o["position"].unit.code, "title": "X_BT"},
+    "api:rules:eligible": lambda o: {"unit": o["position"].unit.code, "title": "X_BT"},
 }
 # Actions that change something answer POST only; the matrix posts to them (and follows no redirect).
 POST_ONLY = {"accounts:user_set_active", "accounts:membership_revoke"}
@@ -81,6 +92,7 @@ SKIPPED_PREFIXES = ("admin:",)
 ROLE_ACTIONS = {
     "view": set(Role.values),
     "change": {Role.EDITOR, Role.ADMINISTRATOR},
+    "view_sensitive": {Role.EDITOR, Role.ORGANIZER, Role.APPROVER, Role.ADMINISTRATOR},
     "administer": {Role.ADMINISTRATOR},
 }
 
@@ -138,6 +150,8 @@ def world(db):
 
 def url_for(name, objects=None):
     """The URL of `name`, its keywords taken from one side's `objects` of the fixture."""
+    if name in QUERY_OF:
+        return f"{reverse(name)}?{urlencode(QUERY_OF[name](objects))}"
     if name not in OBJECT_OF:
         return reverse(name)
     keys = KWARGS_OF.get(name, {"pk": OBJECT_OF[name]})

@@ -16,6 +16,8 @@ RESOURCES = {
     "titles": "api:organizations:title-list",
     "positions": "api:organizations:position-list",
     "assignments": "api:careers:assignment-list",
+    "rules-check": "api:rules:check",
+    "rules-eligible": "api:rules:eligible",
     "schema": "api:schema",
     "docs": "api:docs",
 }
@@ -35,6 +37,7 @@ urlpatterns = [
     path("", include("canbo.people.api.urls")),
     path("", include("canbo.organizations.api.urls")),
     path("", include("canbo.careers.api.urls")),
+    path("", include("canbo.rules.api.urls")),
     path("schema/", SpectacularAPIView.as_view(), name="schema"),
     # A page for people: without a session it goes to the login page, like every other page.
     path("docs/", login_required(SpectacularSwaggerView.as_view(url_name="api:schema")), name="docs"),
