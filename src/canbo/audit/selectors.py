@@ -11,9 +11,10 @@ def audited_object(user, model_label: str, pk):
     except (LookupError, ValueError) as exc:
         raise Http404 from exc
     manager = model._default_manager
-    queryset = manager.restrict(user) if hasattr(manager, "restrict") else manager.none()
-    if user.is_superuser:
-        queryset = manager.all()
+    if hasattr(manager, "restrict"):
+        queryset = manager.restrict(user)
+    else:  # records with no unit to scope them by: system administrators only
+        queryset = manager.all() if user.is_superuser else manager.none()
     instance = queryset.filter(pk=pk).first()
     if instance is None:
         raise Http404

@@ -7,6 +7,7 @@ in with `register_source`; until one is registered, every person has no such dat
 answer with a warning rather than a failure.
 """
 
+import dataclasses
 import datetime as dt
 from collections import defaultdict
 from collections.abc import Callable, Iterable
@@ -68,33 +69,9 @@ def _path_ids(path: str) -> list[int]:
 
 
 def _titles() -> dict[int, Title]:
-    return {
-        row["id"]: Title(
-            code=row["code"],
-            name=row["name"],
-            name_en=row["name_en"],
-            level=row["level"],
-            group=row["group"],
-            rank=row["rank"],
-            is_key=row["is_key"],
-            is_head=row["is_head"],
-            is_deputy=row["is_deputy"],
-            non_local=row["non_local"],
-        )
-        for row in TitleModel.objects.values(
-            "id",
-            "code",
-            "name",
-            "name_en",
-            "level",
-            "group",
-            "rank",
-            "is_key",
-            "is_head",
-            "is_deputy",
-            "non_local",
-        )
-    }
+    # The engine's Title has the catalogue's own field names: read exactly those.
+    names = [field.name for field in dataclasses.fields(Title)]
+    return {row.pop("id"): Title(**row) for row in TitleModel.objects.values("id", *names)}
 
 
 def _units(ids: Iterable[int], titles: dict[int, Title], day: dt.date) -> dict[int, Unit]:
