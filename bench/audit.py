@@ -5,15 +5,11 @@ demo cadres, once with the audit trail suspended and once recording every change
 """
 
 import json
-import os
-import subprocess
 import sys
-import tempfile
 import time
-from pathlib import Path
 
 from bench import benchmark, figure
-from bench.demo import ROOT
+from bench._fresh import run_worker
 
 
 def options(parser):
@@ -24,25 +20,8 @@ def options(parser):
 
 @benchmark("audit", options=options)
 def audit_overhead(args) -> None:
-    with tempfile.TemporaryDirectory(prefix="canbo-bench-") as tmp:
-        env = {
-            **os.environ,
-            "DATABASE_URL": f"sqlite:///{Path(tmp) / 'bench.sqlite3'}",
-            "DJANGO_SETTINGS_MODULE": "canbo.settings",
-            "CANBO_DATA_DIR": tmp,
-        }
-        done = subprocess.run(
-            [sys.executable, "-m", "bench.audit", str(args.audit_records)],
-            env=env,
-            cwd=ROOT,
-            capture_output=True,
-            text=True,
-        )
-        if done.returncode:
-            figure("audit overhead", "failed")
-            print(done.stderr[-3000:], file=sys.stderr)
-            return
-        result = json.loads(done.stdout.strip().splitlines()[-1])
+    result = run_worker("bench.audit", str(args.audit_records))
+    if result is not None:
         figure(f"bulk edit of {result['records']:,} cadres without audit", result["without"], "s")
         figure(f"bulk edit of {result['records']:,} cadres with audit", result["with"], "s")
         figure("audit overhead", 100 * (result["with"] / result["without"] - 1), "%")

@@ -8,6 +8,15 @@ from canbo.organizations.models import OrgUnitKind
 ARGON2 = "django.contrib.auth.hashers.Argon2PasswordHasher"
 
 
+def pytest_collection_modifyitems(items):
+    """A transactional test empties the database when it ends; without serialized rollback the next one
+    finds the reference rows of the migrations (titles, ethnicities) gone and content types renumbered."""
+    for item in items:
+        marker = item.get_closest_marker("django_db")
+        if marker and marker.kwargs.get("transaction") and not marker.kwargs.get("serialized_rollback"):
+            raise pytest.UsageError(f"{item.nodeid}: transactional tests need serialized_rollback=True")
+
+
 @pytest.fixture(autouse=True)
 def fast_password_hashing(request, settings):
     """Argon2 is slow on purpose; tests hash many throwaway passwords. `@pytest.mark.argon2` keeps it."""

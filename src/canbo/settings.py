@@ -1,9 +1,12 @@
 """Django settings for Canbo.
 
 Everything a deployment changes comes from the environment: DATABASE_URL (SQLite by default),
-CANBO_SECRET_KEY, CANBO_DEBUG, CANBO_ALLOWED_HOSTS, CANBO_DATA_DIR.
+CANBO_SECRET_KEY, CANBO_DEBUG, CANBO_ALLOWED_HOSTS, CANBO_DATA_DIR, and the security settings below
+(CANBO_HTTPS, CANBO_PROXY_SSL_HEADER, CANBO_CSRF_TRUSTED_ORIGINS, CANBO_TOTP_REQUIRED, CANBO_LOCKOUT_*).
+`canbo check-deploy` checks them.
 """
 
+import datetime as dt
 import os
 from pathlib import Path
 
@@ -39,10 +42,15 @@ INSTALLED_APPS = [
     "canbo.careers",
     "canbo.audit",
     "canbo.rules",
+    "canbo.reports",
+    "canbo.evaluation",
+    "canbo.planning",
+    "canbo.rotation",
 ]
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
+    "canbo.core.middleware.ContentSecurityPolicyMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
@@ -50,6 +58,7 @@ MIDDLEWARE = [
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django.contrib.auth.middleware.LoginRequiredMiddleware",
+    "canbo.accounts.middleware.SecondFactorEnrolmentMiddleware",
     "canbo.audit.middleware.AuditContextMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
@@ -99,6 +108,19 @@ AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.CommonPasswordValidator"},
 ]
 LOGIN_URL = "accounts:login"
+# Repeated failed sign-ins lock the user name (and, at a higher count, the address: an office's machines
+# often share one) for a while. Minutes and counts from the environment.
+SIGN_IN_LOCKOUT = {
+    "FAILURES": int(os.environ.get("CANBO_LOCKOUT_FAILURES", "5")),
+    "IP_FAILURES": int(os.environ.get("CANBO_LOCKOUT_IP_FAILURES", "20")),
+    "WINDOW": dt.timedelta(minutes=int(os.environ.get("CANBO_LOCKOUT_WINDOW_MINUTES", "15"))),
+    "DURATION": dt.timedelta(minutes=int(os.environ.get("CANBO_LOCKOUT_MINUTES", "15"))),
+}
+# Approvers, administrators and superusers must use a second factor (TOTP) wherever DEBUG is off. The local
+# demo (DEBUG on) signs in with a password only unless CANBO_TOTP_REQUIRED=1; `canbo check-deploy` refuses a
+# production setting that turns it off.
+TOTP_REQUIRED = os.environ.get("CANBO_TOTP_REQUIRED", "0" if DEBUG else "1") == "1"
+TOTP_ISSUER = "Canbo"
 LOGIN_REDIRECT_URL = "core:home"
 LOGOUT_REDIRECT_URL = "accounts:login"
 
@@ -118,8 +140,36 @@ WHITENOISE_USE_FINDERS = True
 
 SESSION_COOKIE_HTTPONLY = True
 SESSION_COOKIE_SAMESITE = "Lax"
+# A working day; a sign-in does not outlive the browser on a shared office machine.
+SESSION_COOKIE_AGE = int(os.environ.get("CANBO_SESSION_HOURS", "10")) * 3600
+SESSION_EXPIRE_AT_BROWSER_CLOSE = True
 CSRF_COOKIE_SAMESITE = "Lax"
+CSRF_COOKIE_HTTPONLY = True
+# Production is served over HTTPS (on by default when DEBUG is off): cookies only over TLS, plain HTTP
+# redirected, and browsers told to keep to HTTPS. Behind a proxy that terminates TLS, CANBO_PROXY_SSL_HEADER=1
+# trusts its X-Forwarded-Proto header.
+HTTPS = os.environ.get("CANBO_HTTPS", "0" if DEBUG else "1") == "1"
+SESSION_COOKIE_SECURE = CSRF_COOKIE_SECURE = SECURE_SSL_REDIRECT = HTTPS
+SECURE_HSTS_SECONDS = int(os.environ.get("CANBO_HSTS_SECONDS", "31536000" if HTTPS else "0"))
+SECURE_HSTS_INCLUDE_SUBDOMAINS = HTTPS
+if os.environ.get("CANBO_PROXY_SSL_HEADER") == "1":
+    SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
+CSRF_TRUSTED_ORIGINS = [o for o in os.environ.get("CANBO_CSRF_TRUSTED_ORIGINS", "").split(",") if o]
+# Browsers' HSTS preload list is for public domains; Canbo runs on closed networks, so it cannot apply.
+SILENCED_SYSTEM_CHECKS = ["security.W021"]
 X_FRAME_OPTIONS = "DENY"
+# Possible because every asset is served locally and templates hold no inline script or style.
+CONTENT_SECURITY_POLICY = {
+    "default-src": "'self'",
+    "script-src": "'self'",
+    "style-src": "'self'",
+    "img-src": "'self' data:",
+    "font-src": "'self'",
+    "object-src": "'none'",
+    "base-uri": "'self'",
+    "form-action": "'self'",
+    "frame-ancestors": "'none'",
+}
 SECURE_CONTENT_TYPE_NOSNIFF = True
 
 REST_FRAMEWORK = {
@@ -152,6 +202,8 @@ SPECTACULAR_SETTINGS = {
     "ENUM_NAME_OVERRIDES": {
         "ActionKindEnum": "canbo.careers.models.ActionKind",
         "LevelEnum": "canbo.organizations.models.AdminLevel",
+        # An evaluation's computed and assigned grades share one list of levels.
+        "GradeEnum": "canbo.evaluation.models.evaluations.Grade",
     },
 }
 

@@ -14,6 +14,11 @@ urlpatterns = [
     path("cadres/", include("canbo.people.urls")),
     path("careers/", include("canbo.careers.urls")),
     path("audit/", include("canbo.audit.urls")),
+    path("reports/", include("canbo.reports.urls")),
+    path("evaluation/", include("canbo.evaluation.urls")),
+    path("rules/", include("canbo.rules.urls")),
+    path("planning/", include("canbo.planning.urls")),
+    path("rotation/", include("canbo.rotation.urls")),
     path("api/", include("canbo.core.api.urls")),
     # Choosing the language must work on the sign-in page too.
     path("i18n/setlang/", login_not_required(set_language), name="set_language"),

@@ -1,4 +1,9 @@
-from .models import Role
+from django.conf import settings
+from django.contrib.auth import get_user_model
+from django.db.models import Max, Q
+from django.utils import timezone
+
+from .models import LockoutKind, Role, SecondFactor, SignInFailure, SignInLockout
 
 # Which roles allow which kind of access; a higher role includes the lower ones' rights.
 ACTION_ROLES = {
@@ -21,10 +26,11 @@ def scope_paths_for(user, action: str = "view") -> list[str] | None:
         return None
     cache = user.__dict__.setdefault("_canbo_scope", {})
     if action not in cache:
+        # The memberships are read once for every action: a page asks for several (the menu alone does).
+        if "roles" not in cache:
+            cache["roles"] = [(m.role, m.unit.path) for m in user.memberships.select_related("unit")]
         roles = ACTION_ROLES[action]
-        cache[action] = sorted(
-            {m.unit.path for m in user.memberships.select_related("unit") if m.role in roles}
-        )
+        cache[action] = sorted({path for role, path in cache["roles"] if role in roles})
     return cache[action]
 
 
@@ -40,8 +46,6 @@ def can_on(user, action: str, instance) -> bool:
 
 def users_visible_to(admin):
     """Accounts an administrator manages: those holding a role somewhere in the subtrees they administer."""
-    from django.contrib.auth import get_user_model
-
     from canbo.organizations.models import OrgUnit
 
     users = get_user_model().objects.all()
@@ -49,3 +53,62 @@ def users_visible_to(admin):
         administered = OrgUnit.objects.restrict(admin, "administer")
         users = users.filter(memberships__unit__in=administered).distinct()
     return users.order_by("username")
+
+
+def client_address(request) -> str | None:
+    """The address failures are counted by: the one the audit trail records too."""
+    return request.META.get("REMOTE_ADDR") or None
+
+
+def lockout_key(username: str) -> str:
+    # User names differ only by case at most in spelling: one counter for all spellings of a name.
+    return username.strip().casefold()[:150]
+
+
+def active_lockout(username: str, ip_address: str | None, now=None):
+    """The lockout in force on this user name or this address, if any."""
+    keys = Q(kind=LockoutKind.USERNAME, key=lockout_key(username))
+    if ip_address:
+        keys |= Q(kind=LockoutKind.IP_ADDRESS, key=ip_address)
+    return (
+        SignInLockout.objects.filter(keys, unlocked_at__isnull=True, locked_until__gt=now or timezone.now())
+        .order_by("-locked_until")
+        .first()
+    )
+
+
+def locked_out(user) -> bool:
+    return active_lockout(user.get_username(), None) is not None
+
+
+def recent_failures(kind: str, key: str, now) -> int:
+    """Failures counted towards a lockout: within the window, and after the last sign-in, unlock or lockout
+    of that user name or address (each of which starts the count afresh)."""
+    starts = [now - settings.SIGN_IN_LOCKOUT["WINDOW"]]
+    last = SignInLockout.objects.filter(kind=kind, key=key).aggregate(
+        locked=Max("created_at"), unlocked=Max("unlocked_at")
+    )
+    starts += [moment for moment in last.values() if moment]
+    failures = SignInFailure.objects.all()
+    if kind == LockoutKind.USERNAME:
+        last_login = (
+            get_user_model().objects.filter(username__iexact=key).aggregate(last=Max("last_login"))["last"]
+        )
+        if last_login:
+            starts.append(last_login)
+        failures = failures.filter(username=key)
+    else:
+        failures = failures.filter(ip_address=key)
+    return failures.filter(created_at__gt=max(starts)).count()
+
+
+def second_factor_required(user) -> bool:
+    """Approvers, administrators and superusers must sign in with a second factor (unless the demo relaxes
+    it)."""
+    if not settings.TOTP_REQUIRED:
+        return False
+    return user.is_superuser or user.memberships.filter(role__in=[Role.APPROVER, Role.ADMINISTRATOR]).exists()
+
+
+def has_second_factor(user) -> bool:
+    return SecondFactor.objects.filter(user=user).exists()

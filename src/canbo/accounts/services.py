@@ -1,14 +1,17 @@
 """Writes on users and their roles: who may grant what is checked here, not in views or commands."""
 
+from django.conf import settings
 from django.contrib.auth import get_user_model
 from django.contrib.auth.password_validation import validate_password
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
+from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from canbo.organizations.models import OrgUnit
 
-from .models import Membership, Role
+from . import selectors, totp
+from .models import LockoutKind, Membership, Role, SecondFactor, SignInFailure, SignInLockout
 
 
 def _check_grantor(granted_by, unit: OrgUnit) -> None:
@@ -66,10 +69,113 @@ def membership_revoke(membership: Membership, *, revoked_by=None) -> None:
     membership.delete()
 
 
+def _check_user_administrator(changed_by, user) -> None:
+    """Changing an account takes administering every unit it holds a role over."""
+    for membership in user.memberships.select_related("unit"):
+        _check_grantor(changed_by, membership.unit)
+
+
 @transaction.atomic
 def user_set_active(user, active: bool, *, changed_by=None) -> None:
     """Deactivate (never delete: the audit trail names the user) or reactivate an account."""
-    for membership in user.memberships.select_related("unit"):
-        _check_grantor(changed_by, membership.unit)
+    _check_user_administrator(changed_by, user)
     user.is_active = active
     user.save(update_fields=["is_active"])
+
+
+@transaction.atomic
+def sign_in_failed(*, username: str, ip_address: str | None, second_factor: bool = False, now=None):
+    """Count one failed sign-in; lock the user name or the address once its count reaches the threshold.
+
+    Returns the new lockout, if this failure caused one. The failure and the lockout are rows of their own,
+    so the audit trail records both."""
+    now = now or timezone.now()
+    key = selectors.lockout_key(username)
+    SignInFailure.objects.create(
+        username=key, ip_address=ip_address, second_factor=second_factor, created_at=now
+    )
+    limits = settings.SIGN_IN_LOCKOUT
+    lockout = None
+    counted = [(LockoutKind.USERNAME, key, limits["FAILURES"])]
+    if ip_address:
+        counted.append((LockoutKind.IP_ADDRESS, ip_address, limits["IP_FAILURES"]))
+    for kind, value, threshold in counted:
+        if selectors.recent_failures(kind, value, now) >= threshold:
+            lockout = SignInLockout.objects.create(
+                kind=kind, key=value, created_at=now, locked_until=now + limits["DURATION"]
+            )
+    return lockout
+
+
+@transaction.atomic
+def sign_in_unlock(*, username: str | None = None, ip_address: str | None = None, unlocked_by=None) -> int:
+    """Lift the lockouts in force on a user name or an address; returns how many were lifted."""
+    keys = []
+    if username:
+        keys.append((LockoutKind.USERNAME, selectors.lockout_key(username)))
+    if ip_address:
+        keys.append((LockoutKind.IP_ADDRESS, ip_address))
+    now = timezone.now()
+    lifted = 0
+    for kind, key in keys:
+        # One save per lockout (there are one or two), so that each unlock is an entry in the audit trail.
+        for lockout in SignInLockout.objects.filter(
+            kind=kind, key=key, unlocked_at__isnull=True, locked_until__gt=now
+        ):
+            lockout.unlocked_at, lockout.unlocked_by = now, unlocked_by
+            lockout.save(update_fields=["unlocked_at", "unlocked_by"])
+            lifted += 1
+    return lifted
+
+
+def user_unlock(user, *, unlocked_by=None) -> int:
+    _check_user_administrator(unlocked_by, user)
+    return sign_in_unlock(username=user.get_username(), unlocked_by=unlocked_by)
+
+
+@transaction.atomic
+def second_factor_enrol(user, *, secret: str, code: str, now=None) -> SecondFactor:
+    """Keep the authenticator once the user shows a code from it (proof the app holds the secret)."""
+    now = now or timezone.now()
+    if SecondFactor.objects.filter(user=user).exists():
+        raise ValidationError(_("A second factor is already set up; disable it first."))
+    step = totp.matching_step(secret, code, now.timestamp())
+    if step is None:
+        raise ValidationError({"code": _("The code does not match. Check the time on your phone.")})
+    return SecondFactor.objects.create(user=user, secret=secret, confirmed_at=now, last_step=step)
+
+
+@transaction.atomic
+def second_factor_check(user, code: str, now=None) -> bool:
+    """Whether `code` is the user's current code and not one already used; remembers it as used."""
+    now = now or timezone.now()
+    device = SecondFactor.objects.select_for_update().filter(user=user).first()
+    if device is None:
+        return False
+    step = totp.matching_step(device.secret, code, now.timestamp(), after_step=device.last_step)
+    if step is None:
+        return False
+    device.last_step = step
+    device.save(update_fields=["last_step"])
+    return True
+
+
+@transaction.atomic
+def second_factor_disable(user, code: str) -> None:
+    if selectors.second_factor_required(user):
+        raise ValidationError(_("Your roles require a second factor: it cannot be disabled."))
+    if not second_factor_check(user, code):
+        raise ValidationError({"code": _("The code does not match.")})
+    SecondFactor.objects.filter(user=user).delete()
+
+
+@transaction.atomic
+def second_factor_reset(user, *, reset_by=None) -> bool:
+    """An administrator removes a user's lost authenticator; the user sets up a new one at next sign-in."""
+    _check_user_administrator(reset_by, user)
+    device = SecondFactor.objects.filter(user=user).first()
+    if device is None:
+        return False
+    # Deleted through the instance so that the audit trail records who reset it.
+    device.delete()
+    return True

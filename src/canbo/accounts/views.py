@@ -12,7 +12,7 @@ from canbo.organizations.models import OrgUnit
 from . import services
 from .forms import MembershipForm, UserAddForm
 from .models import Membership
-from .selectors import can, users_visible_to
+from .selectors import can, has_second_factor, locked_out, users_visible_to
 
 
 def _administrator(request):
@@ -92,7 +92,14 @@ def user_detail(request, pk):
         else:
             messages.success(request, _("Role granted."))
             return redirect("accounts:user", pk=account.pk)
-    context = {"account": account, "rows": rows, "form": form, "title": account.username}
+    context = {
+        "account": account,
+        "rows": rows,
+        "form": form,
+        "locked": locked_out(account),
+        "has_second_factor": has_second_factor(account),
+        "title": account.username,
+    }
     return render(request, "accounts/user.html", context, status=422 if form.errors else 200)
 
 

@@ -10,6 +10,7 @@ import uuid
 from contextlib import contextmanager
 
 from django.db import connection
+from django.db.models.fields.files import FieldFile
 from django.utils import timezone
 
 from .models import AuditAction, AuditEntry
@@ -50,6 +51,8 @@ def _plain(value):
         return value.isoformat()
     if isinstance(value, decimal.Decimal | uuid.UUID):
         return str(value)
+    if isinstance(value, FieldFile):  # a stored file is recorded by its name
+        return value.name or ""
     return value
 
 
@@ -125,12 +128,32 @@ def record_access(user, instance, action: str = AuditAction.VIEW) -> None:
     record(action, instance._meta.label, instance.pk, str(instance), user=user)
 
 
-def verify(batch: int = 5000):
+def record_export(user, what: str, count: int, params=None, instance=None):
+    """One export (a file, a printed list, a report) leaves an entry: who, what, how many records and with
+    which filters. With `instance` (a cadre's CV, a unit's report) the entry joins that record's history.
+
+    `what` names the export (e.g. "cadres.xlsx"); `params` is a dict or a QueryDict of the filters used."""
+    if hasattr(params, "lists"):  # a QueryDict keeps every value of a repeated filter
+        params = {key: values if len(values) > 1 else values[0] for key, values in params.lists()}
+    details = {"what": what, "count": count, "params": {str(k): v for k, v in (params or {}).items()}}
+    model, pk = ("export", "") if instance is None else (instance._meta.label, instance.pk)
+    label = f"{what} ({count})" if instance is None else f"{what} ({count}): {instance}"
+    return record(
+        AuditAction.EXPORT,
+        model,
+        pk,
+        label,
+        changes={name: (None, value) for name, value in details.items()},
+        user=user,
+    )
+
+
+def verify(batch: int = 5000, using: str = "default"):
     """Walk the chain; return (number of entries checked, None) or (number checked, the first problem)."""
     expected_sequence, previous, checked = 1, GENESIS, 0
     last = 0
     while True:
-        entries = list(AuditEntry.objects.filter(sequence__gt=last).order_by("sequence")[:batch])
+        entries = list(AuditEntry.objects.using(using).filter(sequence__gt=last).order_by("sequence")[:batch])
         if not entries:
             return checked, None
         for entry in entries:
@@ -142,6 +165,12 @@ def verify(batch: int = 5000):
                 return checked, (entry, "its content does not match its hash (edited)")
             previous, expected_sequence, checked = entry.hash, expected_sequence + 1, checked + 1
         last = entries[-1].sequence
+
+
+def chain_head(using: str = "default") -> tuple[int, str]:
+    """The last entry's sequence and hash (0 and the genesis hash for an empty trail)."""
+    last = AuditEntry.objects.using(using).order_by("-sequence").values_list("sequence", "hash").first()
+    return last or (0, GENESIS)
 
 
 def record_as_of(model_label: str, object_pk, moment: dt.datetime) -> dict:

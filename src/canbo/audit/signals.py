@@ -14,8 +14,10 @@ def audited(model) -> bool:
 
 def _values(instance) -> dict:
     values = {}
+    # A model may keep a field out of the trail (a secret that the trail's readers must not learn).
+    skipped = SKIPPED_FIELDS.union(getattr(instance, "audit_skipped_fields", ()))
     for field in instance._meta.concrete_fields:
-        if field.name in SKIPPED_FIELDS or field.primary_key:
+        if field.name in skipped or field.primary_key:
             continue
         values[field.attname] = field.value_from_object(instance)
     return values

@@ -7,7 +7,7 @@ from canbo.core.converters import MAX_ID, IdModelChoiceFilter
 from canbo.organizations.filtersets import subtree_filter
 from canbo.organizations.models import Title
 
-from .models import ActionKind, Assignment
+from .models import ActionKind, ActionStatus, Assignment, PersonnelAction
 
 
 class AssignmentFilterSet(filters.FilterSet):
@@ -31,3 +31,18 @@ class AssignmentFilterSet(filters.FilterSet):
 
     def filter_held_on(self, queryset, name, value):
         return queryset.on(value)
+
+
+class PersonnelActionFilterSet(filters.FilterSet):
+    cadre = filters.NumberFilter(label=_("Cadre"), field_name="cadre_id", min_value=1, max_value=MAX_ID)
+    unit = subtree_filter(_("Unit"), "unit__path")
+    kind = filters.MultipleChoiceFilter(
+        label=_("Action"), choices=PersonnelAction._meta.get_field("kind").choices
+    )
+    status = filters.MultipleChoiceFilter(label=_("Status"), choices=ActionStatus.choices)
+    date_after = filters.DateFilter(label=_("Effective on or after"), field_name="date", lookup_expr="gte")
+    date_before = filters.DateFilter(label=_("Effective on or before"), field_name="date", lookup_expr="lte")
+
+    class Meta:
+        model = PersonnelAction
+        fields = ["cadre", "unit", "kind", "status", "date_after", "date_before"]

@@ -1,7 +1,7 @@
 import django_tables2 as tables
 from django.utils.translation import gettext_lazy as _
 
-from canbo.careers.models import Assignment
+from canbo.careers.models import Assignment, PersonnelAction
 
 
 class AssignmentTable(tables.Table):
@@ -28,3 +28,24 @@ class AssignmentTable(tables.Table):
         fields = ()
         sequence = ("cadre", "title", "unit", "start_date", "end_date", "action", "decision")
         attrs = {"class": "table", "id": "assignment-table"}
+
+
+class PersonnelActionTable(tables.Table):
+    kind = tables.Column(linkify=True, verbose_name=_("Action"))
+    cadre = tables.Column(
+        linkify=lambda record: record.cadre.get_absolute_url(),
+        accessor="cadre__full_name",
+        verbose_name=_("Cadre"),
+        orderable=False,
+    )
+    title = tables.Column(accessor="title__name", verbose_name=_("Title"), orderable=False)
+    unit = tables.Column(accessor="unit__name", verbose_name=_("Unit"), orderable=False)
+    date = tables.DateColumn(format="d/m/Y", verbose_name=_("Effective date"))
+    status = tables.Column(verbose_name=_("Status"))
+    eligible = tables.BooleanColumn(accessor="last_check__eligible", verbose_name=_("Rules"), orderable=False)
+
+    class Meta:
+        model = PersonnelAction
+        fields = ()
+        sequence = ("kind", "cadre", "title", "unit", "date", "status", "eligible")
+        attrs = {"class": "table", "id": "action-table"}

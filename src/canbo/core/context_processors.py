@@ -10,6 +10,11 @@ NAV = [
     ("organizations:orgunit_tree", _("Organizations"), "/units/", "view"),
     ("organizations:title_list", _("Titles"), "/units/titles/", "view"),
     ("careers:assignment_list", _("Work history"), "/careers/", "view"),
+    ("evaluation:period_list", _("Evaluation"), "/evaluation/", "view"),
+    ("reports:dashboard", _("Reports"), "/reports/", "view"),
+    ("careers:action_list", _("Personnel actions"), "/careers/actions/", "organize"),
+    ("planning:term_list", _("Planning"), "/planning/", "view"),
+    ("rotation:round_list", _("Rotation"), "/rotation/", "view"),
     ("core:import", _("Import"), "/import/", "change"),
     ("accounts:user_list", _("Users"), "/accounts/users/", "administer"),
 ]

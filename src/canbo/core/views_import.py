@@ -20,6 +20,9 @@ KIND_LABELS = {
     "titles": _("Titles"),
     "cadres": _("Cadres"),
     "assignments": _("Work history (assignments)"),
+    "evaluations": _("Evaluation results"),
+    "planning": _("Planning lists"),
+    "training": _("Training records"),
 }
 
 

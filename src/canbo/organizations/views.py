@@ -1,10 +1,12 @@
 import datetime as dt
 
 from django.db.models import Count, Prefetch, Q
+from django.http import Http404
 from django.shortcuts import get_object_or_404, render
 from django.utils import timezone
 from django.utils.dateparse import parse_date
 
+from canbo.accounts.selectors import ACTION_ROLES
 from canbo.careers.models import Assignment
 from canbo.core.text import fold, vietnamese_key
 from canbo.core.views.generic import ObjectListView, ObjectView
@@ -56,6 +58,8 @@ def orgunit_autocomplete(request):
     params = request.GET.copy()
     kinds = [k for k in params.pop("kind", [""])[0].split(",") if k]
     action = params.pop("scope", [None])[0]
+    if action is not None and action not in ACTION_ROLES:
+        raise Http404
     query = fold(next(iter(params.values()), ""))
     units = OrgUnit.objects.current()
     # The public map of provinces and communes (hometowns) is open to all; bodies only within scope.

@@ -1,7 +1,7 @@
 import django_tables2 as tables
-from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from canbo.core.templatetags.canbo import age
 from canbo.people.models import Cadre
 
 
@@ -37,8 +37,7 @@ class CadreTable(tables.Table):
             "political_theory",
         )
         attrs = {"class": "table", "id": "cadre-table"}
+        template_name = "people/cadre_table.html"
 
     def render_age(self, record):
-        today = timezone.localdate()
-        born = record.birth_date
-        return today.year - born.year - ((today.month, today.day) < (born.month, born.day))
+        return age(record.birth_date)

@@ -41,6 +41,7 @@ class CadreView(ObjectView):
             "today": timezone.localdate(),
             "sensitive": can_on(request.user, "view_sensitive", instance),
             "can_change": can_on(request.user, "change", instance),
+            "can_organize": can_on(request.user, "organize", instance),
         }
 
 

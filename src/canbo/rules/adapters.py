@@ -2,9 +2,9 @@
 
 `load_people` reads a cadre queryset (already restricted to the user's scope) with their posts, relatives,
 discipline and training, each kind in one query; `load_target` and `load_context` read the target post and
-the holders of the posts around it. Evaluations and planning live in apps that do not exist yet: they plug
-in with `register_source`; until one is registered, every person has no such data (None), which the rules
-answer with a warning rather than a failure.
+the holders of the posts around it. Evaluations and planning live in their own apps, which plug in with
+`register_source` when they load (`canbo.evaluation` gives the finalized yearly levels); without a source,
+every person has no such data (None), which the rules answer with a warning rather than a failure.
 """
 
 import dataclasses

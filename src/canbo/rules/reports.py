@@ -20,6 +20,11 @@ def language() -> str:
     return "en" if (translation.get_language() or "vi").startswith("en") else "vi"
 
 
+def action_choices(actions) -> list[tuple[str, str]]:
+    """The engine's actions as form choices, labelled as work history labels them, in its order."""
+    return [(kind.value, kind.label) for kind in ActionKind if kind.value in actions]
+
+
 def outcome_label(outcome: str) -> str:
     return {
         "pass": _("pass"),

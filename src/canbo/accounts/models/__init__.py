@@ -1,3 +1,5 @@
 from .memberships import Membership, Role
+from .otp import SecondFactor
+from .signin import LockoutKind, SignInFailure, SignInLockout
 
-__all__ = ["Membership", "Role"]
+__all__ = ["LockoutKind", "Membership", "Role", "SecondFactor", "SignInFailure", "SignInLockout"]

@@ -3,7 +3,7 @@
 from django.contrib.auth.decorators import login_required
 from django.urls import include, path
 from drf_spectacular.utils import extend_schema
-from drf_spectacular.views import SpectacularAPIView, SpectacularSwaggerView
+from drf_spectacular.views import SpectacularAPIView, SpectacularSwaggerSplitView
 from rest_framework.response import Response
 from rest_framework.reverse import reverse
 from rest_framework.views import APIView
@@ -18,6 +18,9 @@ RESOURCES = {
     "assignments": "api:careers:assignment-list",
     "rules-check": "api:rules:check",
     "rules-eligible": "api:rules:eligible",
+    "evaluations": "api:evaluation:evaluation-list",
+    "planning-entries": "api:planning:entry-list",
+    "rotation-rounds": "api:rotation:round-list",
     "schema": "api:schema",
     "docs": "api:docs",
 }
@@ -38,7 +41,11 @@ urlpatterns = [
     path("", include("canbo.organizations.api.urls")),
     path("", include("canbo.careers.api.urls")),
     path("", include("canbo.rules.api.urls")),
+    path("", include("canbo.evaluation.api.urls")),
+    path("", include("canbo.planning.api.urls")),
+    path("", include("canbo.rotation.api.urls")),
     path("schema/", SpectacularAPIView.as_view(), name="schema"),
     # A page for people: without a session it goes to the login page, like every other page.
-    path("docs/", login_required(SpectacularSwaggerView.as_view(url_name="api:schema")), name="docs"),
+    # The split view serves Swagger UI's start-up script as a file: an inline one breaks the CSP.
+    path("docs/", login_required(SpectacularSwaggerSplitView.as_view(url_name="api:schema")), name="docs"),
 ]

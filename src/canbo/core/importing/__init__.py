@@ -9,7 +9,7 @@ from pathlib import Path
 
 from django.db import transaction
 
-from .importers import IMPORTERS
+from .importers import IMPORTERS, importer_of
 from .reading import FileProblem, read_table
 from .report import ImportReport, Note, RowError
 
@@ -23,7 +23,7 @@ class _Rollback(Exception):
 
 
 def columns_of(kind: str):
-    return IMPORTERS[kind].columns()
+    return importer_of(kind).columns()
 
 
 def run_import(
@@ -45,7 +45,7 @@ def run_import(
         return report
     try:
         with transaction.atomic():
-            IMPORTERS[kind](report, user).run(table)
+            importer_of(kind)(report, user).run(table)
             if report.errors or dry_run:
                 raise _Rollback  # all or nothing: leaving the block by an exception undoes every row
     except _Rollback:

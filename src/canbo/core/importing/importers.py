@@ -9,6 +9,7 @@ import re
 from django.core.exceptions import NON_FIELD_ERRORS, ValidationError
 from django.db import DatabaseError, transaction
 from django.db.models import Case, Q, When
+from django.utils.module_loading import import_string
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import override
 
@@ -1059,9 +1060,18 @@ class AssignmentImporter(Importer):
             self.report.updated += 1
 
 
-IMPORTERS: dict[str, type[Importer]] = {
+# Other apps' importers are named by dotted path and loaded when used, since they build on this module.
+IMPORTERS: dict[str, type[Importer] | str] = {
     "units": UnitImporter,
     "titles": TitleImporter,
     "cadres": CadreImporter,
     "assignments": AssignmentImporter,
+    "evaluations": "canbo.evaluation.importing.EvaluationImporter",
+    "planning": "canbo.planning.importing.PlanningImporter",
+    "training": "canbo.planning.importing.TrainingImporter",
 }
+
+
+def importer_of(kind: str) -> type[Importer]:
+    found = IMPORTERS[kind]
+    return import_string(found) if isinstance(found, str) else found

@@ -1,4 +1,5 @@
 from django import template
+from django.utils import timezone
 
 register = template.Library()
 
@@ -14,3 +15,9 @@ def years_between(start, end):
     if not start or not end:
         return ""
     return end.year - start.year - ((end.month, end.day) < (start.month, start.day))
+
+
+@register.filter
+def age(birth_date):
+    """Age today in whole years."""
+    return years_between(birth_date, timezone.localdate())

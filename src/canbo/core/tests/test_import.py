@@ -691,11 +691,10 @@ def test_command_reports_and_fails(tmp_path, province, kinh):
 
 
 # Transactional: a management command run from the command line closes the database connections when done.
-@pytest.mark.django_db(transaction=True)
+@pytest.mark.django_db(transaction=True, serialized_rollback=True)
 def test_cli_exit_status(tmp_path, capsys):
     from canbo.cli import main
 
-    testing.kinh()  # reference rows from migrations are gone after an earlier transactional test's flush
     testing.make_unit("Tỉnh Thử", OrgUnitKind.PROVINCE, code="31")
     bad = tmp_path / "bad.csv"
     bad.write_bytes(csv_bytes([CADRE_HEADERS_EN, ["E3", "A B", "Nam", "x", "Kinh", "", "31", "", "", ""]]))

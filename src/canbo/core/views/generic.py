@@ -72,6 +72,9 @@ class ObjectListView(ScopedMixin, View):
         return CappedPaginator.COUNT_CAP
 
     def get(self, request, *args, **kwargs):
+        # A list needing more than viewing (proposals, for organizers) is refused, not shown empty.
+        if not can(request.user, self.action):
+            raise PermissionDenied
         queryset = self.get_queryset(request)
         filterset = (
             self.filterset(request.GET, queryset=queryset, request=request) if self.filterset else None

@@ -99,6 +99,8 @@ def test_autocomplete_shows_bodies_only_within_scope(client):
     # Naming an out-of-scope unit by id in the cadre filter does not reveal its name.
     page = client.get(reverse("people:cadre_list"), {"unit": other.pk}).content.decode()
     assert "Xã Kỳ Bắc" not in page
+    # Asking for a scope that is no action answers 404, not a server error.
+    assert client.get(url, {"q": "dang uy", "scope": "everything"}).status_code == 404
 
 
 @pytest.mark.django_db

@@ -54,12 +54,14 @@ def test_sign_in_search_open_edit_browse(page, demo_data):
     page.wait_for_selector("#cadre-table")
     for query in ["nguyen van giap", "Nguyễn Văn Giáp", "GIAP"]:
         page.fill("#id_q", query)
-        page.wait_for_function("document.querySelectorAll('#cadre-table tbody tr').length === 1")
+        page.wait_for_function("() => document.querySelectorAll('#cadre-table tbody tr').length === 1")
         assert "Nguyễn Văn Giáp" in page.inner_text("#cadre-table tbody")
     page.fill("#id_q", "dao")
-    page.wait_for_function("document.querySelector('#cadre-table tbody').innerText.includes('Trần Thị Đào')")
+    page.wait_for_function(
+        "() => document.querySelector('#cadre-table tbody').innerText.includes('Trần Thị Đào')"
+    )
     page.fill("#id_q", "")
-    page.wait_for_function("document.querySelectorAll('#cadre-table tbody tr').length === 4")
+    page.wait_for_function("() => document.querySelectorAll('#cadre-table tbody tr').length === 4")
     names = page.locator("#cadre-table tbody tr td:first-child").all_inner_texts()
     assert names == ["Trần Thị Đào", "Nguyễn Văn Gia", "Lê Văn Giang", "Nguyễn Văn Giáp"]
     screenshot(page, "03-cadre-list")

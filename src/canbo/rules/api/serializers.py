@@ -65,7 +65,7 @@ class RankedSerializer(serializers.Serializer):
     results = ResultSerializer(many=True)
 
 
-class EvaluationSerializer(RankedSerializer):
+class RulesEvaluationSerializer(RankedSerializer):
     check = serializers.IntegerField(help_text="Id of the recorded check.")
     target = PostRefSerializer()
     proposal = ProposalSerializer()

@@ -18,7 +18,7 @@ from ..services import check_cadre
 from .serializers import (
     CheckQuerySerializer,
     EligibilitySerializer,
-    EvaluationSerializer,
+    RulesEvaluationSerializer,
     TargetQuerySerializer,
 )
 
@@ -46,7 +46,7 @@ def _position_and_proposal(request, query) -> tuple[Position, Proposal]:
 class CheckView(APIView):
     """Every rule for one cadre and one post, with reasons and facts; the check is recorded."""
 
-    @extend_schema(parameters=[CheckQuerySerializer], responses=EvaluationSerializer)
+    @extend_schema(parameters=[CheckQuerySerializer], responses=RulesEvaluationSerializer)
     def get(self, request):
         cadres = _cadres(request.user)
         query = CheckQuerySerializer(data=request.query_params)

@@ -1,4 +1,5 @@
-"""`canbo user add --username U --unit CODE --role ROLE [--password-stdin]` and `canbo user list`."""
+"""`canbo user add --username U --unit CODE --role ROLE [--password-stdin]`, `canbo user list` and
+`canbo user unlock --username U` (or `--ip ADDRESS`)."""
 
 import getpass
 import sys
@@ -7,12 +8,15 @@ from django.core.exceptions import ValidationError
 from django.core.management.base import BaseCommand, CommandError
 
 from canbo.accounts.models import Membership, Role
-from canbo.accounts.services import user_add
+from canbo.accounts.services import sign_in_unlock, user_add
 from canbo.organizations.models import OrgUnit
 
 
 class Command(BaseCommand):
-    help = "Manage Canbo users: add a user with a role over a unit's subtree, or list users and roles."
+    help = (
+        "Manage Canbo users: add a user with a role over a unit's subtree, list users and roles, or unlock "
+        "a sign-in locked after repeated failures."
+    )
 
     def add_arguments(self, parser):
         commands = parser.add_subparsers(dest="subcommand", required=True)
@@ -28,10 +32,15 @@ class Command(BaseCommand):
             "--password-stdin", action="store_true", help="Read the password from standard input (one line)."
         )
         commands.add_parser("list", help="List users with their roles.")
+        unlock = commands.add_parser("unlock", help="Lift a lockout left by repeated failed sign-ins.")
+        unlock.add_argument("--username")
+        unlock.add_argument("--ip", metavar="ADDRESS", help="Lift the lockout of an address instead.")
 
     def handle(self, *args, subcommand, **options):
         if subcommand == "list":
             return self._list()
+        if subcommand == "unlock":
+            return self._unlock(options["username"], options["ip"])
         unit = OrgUnit.objects.current().filter(code=options["unit"]).first()
         if unit is None:
             raise CommandError(f"No current unit has the code {options['unit']}.")
@@ -53,6 +62,14 @@ class Command(BaseCommand):
         except ValidationError as exc:
             raise CommandError("; ".join(exc.messages)) from exc
         self.stdout.write(f"Added {user.username}: {options['role']} over {unit.code} {unit.name}.")
+
+    def _unlock(self, username, address):
+        if not username and not address:
+            raise CommandError("Name a user (--username) or an address (--ip).")
+        # A user name is unlocked whether or not such a user exists: lockouts count names, not accounts.
+        lifted = sign_in_unlock(username=username, ip_address=address)
+        target = username or address
+        self.stdout.write(f"Unlocked {target}." if lifted else f"{target} was not locked.")
 
     def _list(self):
         rows = Membership.objects.select_related("user", "unit").order_by("user__username", "unit__path")

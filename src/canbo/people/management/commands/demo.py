@@ -2,6 +2,7 @@
 
 import datetime as dt
 
+from django.core.management import call_command
 from django.core.management.base import BaseCommand, CommandError
 from django.utils.translation import gettext as _
 
@@ -45,6 +46,11 @@ class Command(BaseCommand):
             help="Use only the first K communes of each province (smaller, faster demos).",
         )
         parser.add_argument(
+            "--history-only",
+            action="store_true",
+            help="Cadres, units and work history only, without evaluations and planning (scale benchmarks).",
+        )
+        parser.add_argument(
             "--today",
             type=dt.date.fromisoformat,
             default=None,
@@ -62,6 +68,7 @@ class Command(BaseCommand):
         batch_size=5000,
         communes=None,
         today=None,
+        history_only=False,
         **options,
     ):
         from canbo.people.demo.writer import run_demo
@@ -112,6 +119,11 @@ class Command(BaseCommand):
                     "reform": moves.get("reform_moves", 0),
                 }
             )
+            if not history_only:
+                # Evaluations of the last years and a planning term: boards, CVs and the rules need them.
+                last_year = today.year - 1 if today else None
+                call_command("demo_evaluations", seed=seed, last_year=last_year, stdout=self.stdout)
+                call_command("demo_planning", seed=seed, today=today, stdout=self.stdout)
         ensure_demo_users(first_commune())
         self.stdout.write(
             _(

@@ -16,7 +16,7 @@ from django.utils.translation import gettext as _
 from canbo.organizations.models import Decision, Position
 from canbo.people.models import Cadre
 
-from .models import ENDING_ACTIONS, ActionKind, Assignment
+from ..models import ENDING_ACTIONS, ActionKind, Assignment
 
 
 def _fmt(day: dt.date | None) -> str:

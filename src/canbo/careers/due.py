@@ -1,0 +1,204 @@
+"""Due lists of a body: who and which posts need a personnel action soon, each with the reason and date.
+
+Dates and the rules' own tests (time in the same post, retirement by Decree 135, locality) come from the
+rules engine, so a list says exactly what a check of the same person would say.
+"""
+
+import datetime as dt
+from dataclasses import dataclass
+
+from django.db.models import F, Q
+from django.utils.formats import date_format
+
+from canbo.evaluation.models import Evaluation
+from canbo.evaluation.selectors import dismissal_flags
+from canbo.organizations.filtersets import with_open_assignments
+from canbo.organizations.models import OrgUnit, Position
+from canbo.people.models import Cadre
+from canbo.planning.models import PlanningEntry
+from canbo.planning.selectors import untrained
+from canbo.rules import adapters
+from canbo.rules.engine import Person, retirement
+from canbo.rules.engine.dates import add_months, months_between
+from canbo.rules.engine.derive import current, locality, same_post_since
+from canbo.rules.reports import language
+from canbo.rules.selectors import active_ruleset
+
+from .models import ActionKind, Assignment
+
+ROTATION_NOTICE_MONTHS = 6
+TERM_NOTICE_WORKING_DAYS = 90
+RETIREMENT_HORIZONS = (12, 24)
+# Head of a post for two terms: listed from a year before the limit, so the round can be prepared.
+TERM_LIMIT_NOTICE_MONTHS = 12
+TERM_ACTIONS = (ActionKind.APPOINTMENT, ActionKind.REAPPOINTMENT, ActionKind.ELECTION)
+
+
+def working_days_ahead(day: dt.date, count: int) -> dt.date:
+    """The date `count` working days (Monday to Friday) after `day`."""
+    weeks, rest = divmod(count, 5)
+    result = day + dt.timedelta(weeks=weeks)
+    while rest:
+        result += dt.timedelta(days=1)
+        if result.weekday() < 5:
+            rest -= 1
+    return result
+
+
+@dataclass(frozen=True)
+class DueItem:
+    cadre: Cadre | None
+    position: Position | None
+    date: dt.date | None
+    detail: str = ""
+
+
+def _open_in(body: OrgUnit, day: dt.date):
+    return (
+        Assignment.objects.filter(position__unit__path__startswith=body.path)
+        .on(day)
+        .select_related("cadre", "position__unit", "position__title")
+    )
+
+
+def rotations_ending(body: OrgUnit, day: dt.date) -> list[Assignment]:
+    """Rotations and secondments whose planned return falls in the next six months (or has passed)."""
+    horizon = add_months(day, ROTATION_NOTICE_MONTHS)
+    return list(
+        _open_in(body, day)
+        .filter(action__in=[ActionKind.ROTATION, ActionKind.SECONDMENT], planned_end_date__lte=horizon)
+        .order_by("planned_end_date", "pk")
+    )
+
+
+def terms_ending(body: OrgUnit, day: dt.date) -> list[Assignment]:
+    """Appointment terms ending within 90 working days: the notice the regulation gives for re-appointment."""
+    horizon = working_days_ahead(day, TERM_NOTICE_WORKING_DAYS)
+    return list(
+        _open_in(body, day)
+        .filter(action__in=TERM_ACTIONS, planned_end_date__lte=horizon)
+        .order_by("planned_end_date", "pk")
+    )
+
+
+def vacant_or_acting(body: OrgUnit, day: dt.date) -> tuple[list[Position], list[Assignment]]:
+    positions = with_open_assignments(
+        Position.objects.current().filter(unit__path__startswith=body.path, unit__valid_to__isnull=True)
+    )
+    vacant = list(
+        positions.filter(open_assignments__lt=F("seats"))
+        .select_related("unit", "title")
+        .order_by("unit__path", "title__rank")
+    )
+    acting = list(_open_in(body, day).filter(is_acting=True).order_by("position__unit__path"))
+    return vacant, acting
+
+
+def _heads(body: OrgUnit, day: dt.date, titles: Q) -> tuple[dict[int, Assignment], list[Person]]:
+    held = {a.cadre_id: a for a in _open_in(body, day).filter(titles, is_concurrent=False)}
+    people = adapters.load_people(Cadre.objects.filter(pk__in=list(held)).order_by("pk"), day)
+    return held, people
+
+
+def heads_due_for_rotation(body: OrgUnit, day: dt.date) -> list[DueItem]:
+    """Heads who reach two terms in the same post within a year (or have passed it)."""
+    params = active_ruleset(day).params
+    limit = params["term_limit_months"]
+    held, people = _heads(body, day, Q(position__title__is_head=True))
+    items = []
+    for person in people:
+        assignment = held[person.id]
+        post = current(person, day)
+        since = post and same_post_since(person, post.holding.post, day)
+        if since is None:
+            continue
+        reached = add_months(since, limit)
+        if months_between(day, reached) <= TERM_LIMIT_NOTICE_MONTHS or reached <= day:
+            items.append(DueItem(assignment.cadre, assignment.position, reached, date_format(since, "d/m/Y")))
+    return sorted(items, key=lambda item: item.date)
+
+
+def local_heads(body: OrgUnit, day: dt.date) -> list[DueItem]:
+    """Holders of posts under the non-local rule (secretaries, chairmen) who are from the locality."""
+    params = active_ruleset(day).params
+    held, people = _heads(body, day, Q(position__title__non_local=True))
+    items = []
+    for person in people:
+        post = current(person, day)
+        if post is None:
+            continue
+        by_hometown, by_residence = locality(person, post.holding.post.unit.territory_id, params)
+        if by_hometown or by_residence:
+            assignment = held[person.id]
+            detail = person.hometown_name if by_hometown else person.residence_name
+            items.append(DueItem(assignment.cadre, assignment.position, None, detail))
+    return items
+
+
+def retiring(body: OrgUnit, day: dt.date, months: int = max(RETIREMENT_HORIZONS)) -> list[DueItem]:
+    """Cadres in post whose retirement date (Decree 135) falls within `months`, soonest first."""
+    params = active_ruleset(day).params
+    horizon = add_months(day, months)
+    # No one retires before 55 nor after 62 (the schedule's bounds): only those born in that window are read.
+    holders = (
+        _open_in(body, day)
+        .filter(is_concurrent=False)
+        .filter(
+            cadre__birth_date__gt=add_months(day, -63 * 12),
+            cadre__birth_date__lte=add_months(horizon, -55 * 12),
+        )
+    )
+    items = []
+    for assignment in holders:
+        cadre = assignment.cadre
+        person = Person(
+            id=cadre.pk,
+            name=cadre.full_name,
+            gender=cadre.gender,
+            birth_date=cadre.birth_date,
+            birth_year_only=cadre.birth_year_only,
+        )
+        date = retirement(person, params).date
+        if date <= horizon:
+            items.append(DueItem(cadre, assignment.position, date))
+    return sorted(items, key=lambda item: item.date)
+
+
+def flagged_by_evaluation(body: OrgUnit, day: dt.date) -> list[DueItem]:
+    """Cadres in post rated "not completed" two years running, the run ending in the last two years:
+    dismissal from the post is due. `detail` is the run's last year."""
+    flags = dismissal_flags(Evaluation.objects.filter(year__lte=day.year), Cadre.objects.all())
+    recent = {f.cadre.pk: f for f in flags if f.year >= day.year - 2}
+    held = _open_in(body, day).filter(cadre_id__in=list(recent), is_concurrent=False).order_by("pk")
+    return [DueItem(a.cadre, a.position, None, str(recent[a.cadre_id].year)) for a in held]
+
+
+def planned_untrained(body: OrgUnit, day: dt.date) -> list[DueItem]:
+    """Cadres planned for a post of the body who lack its training standard and are on no running course;
+    `detail` names the title planned for and what they lack."""
+    # Terms running or ahead: a planning is decided before its term starts.
+    entries = PlanningEntry.objects.filter(unit__path__startswith=body.path, term__end_year__gte=day.year)
+    lang = language()
+    return [
+        DueItem(row.cadre, None, None, f"{row.title} ({row.unit}): {row.lacking(lang)}")
+        for row in untrained(entries, day)
+    ]
+
+
+def due_lists(body: OrgUnit, day: dt.date) -> dict:
+    vacant, acting = vacant_or_acting(body, day)
+    retiring_all = retiring(body, day)
+    return {
+        "heads_due": heads_due_for_rotation(body, day),
+        "rotations_ending": rotations_ending(body, day),
+        "terms_ending": terms_ending(body, day),
+        "retiring": {
+            months: [item for item in retiring_all if item.date <= add_months(day, months)]
+            for months in RETIREMENT_HORIZONS
+        },
+        "vacant": vacant,
+        "acting": acting,
+        "local_heads": local_heads(body, day),
+        "flagged_by_evaluation": flagged_by_evaluation(body, day),
+        "planned_untrained": planned_untrained(body, day),
+    }

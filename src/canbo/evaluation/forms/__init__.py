@@ -1,0 +1,3 @@
+from .evaluations import BoardPeriodForm, EvaluationForm, KpiTaskForm
+
+__all__ = ["BoardPeriodForm", "EvaluationForm", "KpiTaskForm"]

@@ -1,0 +1,21 @@
+from .evaluations import (
+    Disqualification,
+    Evaluation,
+    EvaluationStatus,
+    Grade,
+    KpiTask,
+    SubjectKind,
+    TaskGroup,
+    Timeliness,
+)
+
+__all__ = [
+    "Disqualification",
+    "Evaluation",
+    "EvaluationStatus",
+    "Grade",
+    "KpiTask",
+    "SubjectKind",
+    "TaskGroup",
+    "Timeliness",
+]

@@ -1,0 +1,3 @@
+from .reports import FlowsForm, IndicatorsForm, StructureForm
+
+__all__ = ["FlowsForm", "IndicatorsForm", "StructureForm"]

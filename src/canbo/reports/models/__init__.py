@@ -1,0 +1,4 @@
+from .exports import ExportJob, ExportStatus
+from .targets import Indicator, StructureTarget
+
+__all__ = ["ExportJob", "ExportStatus", "Indicator", "StructureTarget"]

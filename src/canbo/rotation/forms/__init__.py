@@ -1,0 +1,3 @@
+from .rounds import ApproveForm, HandPlanForm, MoveEditForm, PinForm, PreferenceForm, RotationRoundForm
+
+__all__ = ["ApproveForm", "HandPlanForm", "MoveEditForm", "PinForm", "PreferenceForm", "RotationRoundForm"]
