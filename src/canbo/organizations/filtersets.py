@@ -12,15 +12,24 @@ from canbo.core.text import fold
 
 from .models import OrgUnit, OrgUnitKind, Position, Title, TitleGroup, TitleLevel
 
+SHORTEST_INNER_MATCH = 3
+
 
 def search_folded(queryset, field: str, value: str):
     """Keep rows whose folded `field` contains every word of the folded query, in any order.
 
     A match of the whole phrase implies a match of each word, so the per-word AND covers both
     "nguyen van giap" and "giap nguyen"; each contains can use the trigram index on PostgreSQL.
+    A word shorter than a trigram ("sy", "ng") matches the start of a word: inside words it would match
+    nearly every row, and no trigram index can serve it, while a word's start can ("% sy%").
     """
     for word in fold(value).split():
-        queryset = queryset.filter(**{f"{field}__contains": word})
+        if len(word) < SHORTEST_INNER_MATCH:
+            queryset = queryset.filter(
+                Q(**{f"{field}__startswith": word}) | Q(**{f"{field}__contains": f" {word}"})
+            )
+        else:
+            queryset = queryset.filter(**{f"{field}__contains": word})
     return queryset
 
 

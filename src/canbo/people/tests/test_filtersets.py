@@ -49,6 +49,17 @@ def test_search_finds_by_code(province):
     assert names(q="hp-0042") == {"Lê Thị Hoa"}
 
 
+def test_a_word_of_one_or_two_letters_matches_the_start_of_a_word(province):
+    testing.make_cadre("Lê Văn Sỹ", managed_by=province)
+    testing.make_cadre("Nguyễn Thị Ly", managed_by=province)
+    testing.make_cadre("Lý Thị Hà", managed_by=province)
+    assert names(q="sỹ") == {"Lê Văn Sỹ"}
+    assert names(q="ly") == {"Nguyễn Thị Ly", "Lý Thị Hà"}
+    assert names(q="ng") == {"Nguyễn Thị Ly"}
+    # Not inside a word: "uy" is in "Nguyễn" but starts no word.
+    assert names(q="uy") == set()
+
+
 def test_blank_search_keeps_everyone(province):
     testing.make_cadre("Nguyễn Văn An", managed_by=province)
     assert names(q="   ") == {"Nguyễn Văn An"}
