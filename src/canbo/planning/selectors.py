@@ -8,6 +8,7 @@ from dataclasses import dataclass
 
 from django.conf import settings
 from django.db.models import Q, QuerySet
+from django.utils.translation import gettext_lazy as _
 
 from canbo.careers.models import ActionKind, ActionStatus, Assignment, PersonnelAction
 from canbo.organizations.models import OrgUnit, Position
@@ -37,10 +38,30 @@ def params() -> dict:
     return engine.merged(getattr(settings, "CANBO_PLANNING", None))
 
 
-def to_confirm() -> dict:
-    """The parameters in force that are a body's own practice, to show with a note that they need checking."""
+LEVEL_NAMES = {
+    "central": _("central"),
+    "province": _("province"),
+    "district": _("district"),
+    "commune": _("commune"),
+}
+
+
+def to_confirm() -> dict[str, str]:
+    """The parameters in force that are a body's own practice, in words, to show with a note that they need
+    checking."""
     values = params()
-    return {name: values[name] for name in sorted(engine.TO_CONFIRM)}
+    young = ", ".join(f"{LEVEL_NAMES.get(level, level)} {age}" for level, age in values["young_age"].items())
+    described = {
+        "appointment_gap_days": (
+            _("Days between an appointment and a planning decision"),
+            str(values["appointment_gap_days"]),
+        ),
+        "young_age": (_("Young: under this age, by level"), young),
+        "age_bands": (_("Age bands"), ", ".join(band[0] for band in values["age_bands"])),
+    }
+    return {
+        str(label): text for name, (label, text) in sorted(described.items()) if name in engine.TO_CONFIRM
+    }
 
 
 def rule_params(day: dt.date):
