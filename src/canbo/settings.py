@@ -192,6 +192,8 @@ SPECTACULAR_SETTINGS = {
     # Swagger UI and Redoc from the project's own static files: no CDN.
     "SWAGGER_UI_DIST": "SIDECAR",
     "SWAGGER_UI_FAVICON_HREF": "SIDECAR",
+    # Redoc is not routed; should it ever be, it too comes from the sidecar, not the library's CDN default.
+    "REDOC_DIST": "SIDECAR",
     # null stops Swagger UI from sending the schema address to the public online validator.
     "SWAGGER_UI_SETTINGS": {"deepLinking": True, "validatorUrl": None},
     "COMPONENT_SPLIT_REQUEST": True,

@@ -128,16 +128,22 @@ def record_access(user, instance, action: str = AuditAction.VIEW) -> None:
     record(action, instance._meta.label, instance.pk, str(instance), user=user)
 
 
-def record_export(user, what: str, count: int, params=None, instance=None):
+def record_export(user, what: str, count: int | None = None, params=None, instance=None, model=None):
     """One export (a file, a printed list, a report) leaves an entry: who, what, how many records and with
-    which filters. With `instance` (a cadre's CV, a unit's report) the entry joins that record's history.
+    which filters. With `instance` (a cadre's CV, a unit's report) the entry joins that record's history;
+    with `model` (a list of evaluations) it is filed under that model.
 
     `what` names the export (e.g. "cadres.xlsx"); `params` is a dict or a QueryDict of the filters used."""
     if hasattr(params, "lists"):  # a QueryDict keeps every value of a repeated filter
         params = {key: values if len(values) > 1 else values[0] for key, values in params.lists()}
     details = {"what": what, "count": count, "params": {str(k): v for k, v in (params or {}).items()}}
-    model, pk = ("export", "") if instance is None else (instance._meta.label, instance.pk)
-    label = f"{what} ({count})" if instance is None else f"{what} ({count}): {instance}"
+    if instance is not None:
+        model, pk = instance._meta.label, instance.pk
+    else:
+        model, pk = (model._meta.label if model is not None else "export"), ""
+    label = what if count is None else f"{what} ({count})"
+    if instance is not None:
+        label = f"{label}: {instance}"
     return record(
         AuditAction.EXPORT,
         model,

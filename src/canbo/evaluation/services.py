@@ -5,11 +5,11 @@ from collections import Counter, defaultdict
 
 from django.core.exceptions import ValidationError
 from django.db import transaction
+from django.http import QueryDict
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from canbo.audit.models import AuditAction
-from canbo.audit.services import record
+from canbo.audit.services import record_export
 from canbo.evaluation import engine
 from canbo.evaluation.conf import params
 from canbo.evaluation.models import Evaluation, EvaluationStatus, KpiTask, SubjectKind, TaskGroup
@@ -220,6 +220,6 @@ def export(evaluations, query: str, *, user=None) -> bytes:
     from canbo.evaluation.importing import export_xlsx
 
     content = export_xlsx(evaluations)
-    what = f"evaluations.xlsx ({evaluations.count()}): {query or '-'}"
-    record(AuditAction.EXPORT, Evaluation._meta.label, "", what[:200], user=user)
+    what = f"evaluations.xlsx?{query}" if query else "evaluations.xlsx"
+    record_export(user, what, evaluations.count(), QueryDict(query), model=Evaluation)
     return content

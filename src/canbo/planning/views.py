@@ -7,6 +7,7 @@ from django.utils.translation import gettext as _
 from django.views import View
 
 from canbo.accounts.selectors import can, can_on
+from canbo.audit.services import record_export
 from canbo.core.views.generic import ObjectEditView, ObjectListView, ObjectView, ScopedMixin
 from canbo.organizations.models import OrgUnit
 from canbo.people.models import Cadre
@@ -111,9 +112,9 @@ class TermExportView(ObjectView):
 
     def get(self, request, *args, **kwargs):
         term = self.get_object(request, **kwargs)
-        return _xlsx(
-            importing.planning_xlsx(term.entries.all()), f"quy-hoach-{term.body.code}-{term.start_year}"
-        )
+        entries = term.entries.all()
+        record_export(request.user, "planning.xlsx", entries.count(), instance=term)
+        return _xlsx(importing.planning_xlsx(entries), f"quy-hoach-{term.body.code}-{term.start_year}")
 
 
 class BodyTrainingExportView(ObjectView):
@@ -127,6 +128,7 @@ class BodyTrainingExportView(ObjectView):
         enrolments = Enrolment.objects.restrict(request.user).filter(
             cadre__managed_by__in=selectors.managed_area(body)
         )
+        record_export(request.user, "training.xlsx", enrolments.count(), instance=body)
         return _xlsx(importing.training_xlsx(enrolments), f"dao-tao-{body.code}")
 
 

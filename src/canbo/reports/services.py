@@ -1,4 +1,4 @@
-"""Writes of the reports app: structure targets, the audit record of every export, and large exports run in
+"""Writes of the reports app: structure targets, the audit record of list exports, and large exports run in
 the background with their progress."""
 
 import datetime as dt
@@ -6,24 +6,18 @@ import datetime as dt
 from django.core.exceptions import ValidationError
 from django.core.files.base import ContentFile
 from django.db import transaction
+from django.http import QueryDict
 from django.utils.translation import gettext as _
 
-from canbo.audit.models import AuditAction
-from canbo.audit.services import record
+from canbo.audit.services import record_export
 
 from .models import ExportJob, ExportStatus, Indicator, StructureTarget
 
 
-def record_export(user, instance, what: str) -> None:
-    """An export leaves a trace naming what was exported and from which unit or cadre."""
-    record(AuditAction.EXPORT, instance._meta.label, instance.pk, f"{what}: {instance}"[:200], user=user)
-
-
 def record_export_list(user, cadres, query: str) -> None:
     """A list export names its filters and how many cadres it held."""
-    count = cadres.order_by().count()
-    what = f"cadres.xlsx ({count}): {query or '-'}"
-    record(AuditAction.EXPORT, cadres.model._meta.label, "", what[:200], user=user)
+    what = f"cadres.xlsx?{query}" if query else "cadres.xlsx"
+    record_export(user, what, cadres.order_by().count(), QueryDict(query), model=cadres.model)
 
 
 @transaction.atomic

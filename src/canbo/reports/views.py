@@ -8,6 +8,7 @@ from django.utils.translation import gettext as _
 from django.views import View
 
 from canbo.accounts.selectors import can_on
+from canbo.audit.services import record_export
 from canbo.core.views.generic import ObjectListView, is_htmx
 from canbo.people.models import Cadre
 from canbo.people.selectors import cadre_profile_queryset
@@ -51,7 +52,9 @@ class ReportView(View):
             data, document = self.report(request, params)
             kind = request.GET.get("format")
             if kind in CONTENT_TYPES:
-                services.record_export(request.user, params["unit"], f"{self.name}.{kind}")
+                record_export(
+                    request.user, f"{self.name}.{kind}", params=request.GET, instance=params["unit"]
+                )
                 content = exports.to_xlsx(document) if kind == "xlsx" else exports.to_pdf(document)
                 return attachment(content, f"{self.name}-{params['unit'].code}", kind)
             context.update(params=params, data=data, document=document, **self.extra(request, params, data))
@@ -122,7 +125,7 @@ class CadreCvView(View):
 
     def get(self, request, pk):
         cadre = get_object_or_404(cadre_profile_queryset(request.user), pk=pk)
-        services.record_export(request.user, cadre, "cv-2c.pdf")
+        record_export(request.user, "cv-2c.pdf", instance=cadre)
         context = {
             "object": cadre,
             "assignments": list(cadre.assignments.all()),

@@ -107,3 +107,16 @@ def test_export_pages(client, world, cadre):
     assert 'value="planning"' in page and 'value="training"' in page
     template = client.get(reverse("core:import") + "?template=planning").content.decode("utf-8-sig")
     assert template.startswith("Mã cơ quan quy hoạch,Năm đầu nhiệm kỳ")
+
+
+def test_exports_leave_an_audit_entry(client, world, cadre):
+    from canbo.audit.models import AuditAction, AuditEntry
+
+    plan(world, cadre("Ngô Văn Khánh"))
+    client.force_login(get_user_model().objects.create_superuser("admin", "admin@example.org", "x"))
+    client.get(reverse("planning:term_export", args=[world.term.pk]))
+    client.get(reverse("planning:training_export", args=[world.committee.pk]))
+    exports = AuditEntry.objects.filter(action=AuditAction.EXPORT)
+    term, body = str(world.term.pk), str(world.committee.pk)
+    assert exports.filter(object_repr__startswith="planning.xlsx (1)", object_pk=term).exists()
+    assert exports.filter(object_repr__startswith="training.xlsx (0)", object_pk=body).exists()

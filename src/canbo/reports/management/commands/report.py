@@ -11,8 +11,9 @@ from django.core.management.base import BaseCommand, CommandError
 from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 
+from canbo.audit.services import record_export
 from canbo.organizations.models import OrgUnit
-from canbo.reports import documents, exports, selectors, services
+from canbo.reports import documents, exports, selectors
 from canbo.reports.selectors import Population, Scope
 
 FORMATS = ("table", "json", "xlsx", "pdf")
@@ -105,7 +106,7 @@ class Command(BaseCommand):
             if not output:
                 raise CommandError(_("Excel and PDF need --output FILE."))
             content = exports.to_xlsx(document) if output_format == "xlsx" else exports.to_pdf(document)
-            services.record_export(user, unit, f"{report}.{output_format}")
+            record_export(user, f"{report}.{output_format}", instance=unit)
         if output:
             with open(output, "wb") as out:
                 out.write(content.encode() if isinstance(content, str) else content)
