@@ -5,6 +5,7 @@ import datetime as dt
 from django.db.models import BigIntegerField, Case, Exists, F, OuterRef, Q, QuerySet, Subquery, When
 
 from .models import OrgUnit, OrgUnitVersion, RestructuringEvent
+from .paths import path_ids
 
 
 def _versions_on(day: dt.date) -> QuerySet:
@@ -61,7 +62,7 @@ def unit_version_on(unit: OrgUnit, day: dt.date) -> OrgUnitVersion | None:
 
 def ancestors(unit: OrgUnit) -> list[OrgUnit]:
     """The current ancestors of `unit`, root first, in one query from its path."""
-    ids = [int(part) for part in unit.path.strip("/").split("/") if part][:-1]
+    ids = path_ids(unit.path)[:-1]
     if not ids:
         return []
     return list(OrgUnit.objects.filter(pk__in=ids).order_by("depth"))

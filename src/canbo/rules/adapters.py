@@ -17,6 +17,7 @@ from django.db.models import Q, QuerySet
 from canbo.careers.models import Assignment
 from canbo.organizations.models import OrgUnit, Position, RestructuringEvent, RestructuringKind
 from canbo.organizations.models import Title as TitleModel
+from canbo.organizations.paths import path_ids
 from canbo.people.models import Discipline, FamilyRelation, RelationKind, TrainingRecord
 
 from .engine import (
@@ -62,10 +63,6 @@ def register_source(kind: str, source: Source) -> None:
 
 def unregister_source(kind: str) -> None:
     _SOURCES.pop(kind, None)
-
-
-def _path_ids(path: str) -> list[int]:
-    return [int(part) for part in path.strip("/").split("/") if part]
 
 
 def _titles() -> dict[int, Title]:
@@ -160,9 +157,9 @@ def _place_ids(unit_id: int | None, paths: dict[int, str], successors: dict[int,
     """The unit, its ancestors, and the units it was merged or split into with their ancestors."""
     if unit_id is None or unit_id not in paths:
         return frozenset()
-    ids = set(_path_ids(paths[unit_id]))
+    ids = set(path_ids(paths[unit_id]))
     for later in successors.get(unit_id, ()):
-        ids.update(_path_ids(paths[later]))
+        ids.update(path_ids(paths[later]))
     return frozenset(ids)
 
 

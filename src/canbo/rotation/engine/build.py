@@ -11,6 +11,7 @@ from dataclasses import dataclass
 
 import numpy as np
 
+from canbo.organizations.paths import path_ids
 from canbo.rules.engine import Context, Person, Population, Post, Proposal, RuleSet, rank
 from canbo.rules.engine.facts import current_index
 from canbo.rules.engine.params import DEGREE_ORDER, MANAGEMENT_ORDER, THEORY_ORDER
@@ -65,10 +66,6 @@ def candidate_of(person: Person, day: dt.date, young_age: int) -> Candidate:
         source_label=unit.name if unit else "",
         left_unit=_left_unit(person, current),
     )
-
-
-def _path_ids(path: str) -> set[int]:
-    return {int(p) for p in path.strip("/").split("/") if p}
 
 
 def _person_columns(people: Sequence[Person], day: dt.date) -> dict[str, np.ndarray]:
@@ -156,7 +153,7 @@ def build(
         level, rank_ = seniority(opening.post)
         higher = (level < cols["level"]) | ((level == cols["level"]) & (rank_ < cols["rank"]))
         parts[index["development"], i] = 0.5 * ~same_group + 0.5 * higher
-        around = _path_ids(unit.path)
+        around = set(path_ids(unit.path))
         at_home = np.fromiter((unit.territory_id in h for h in homes), bool, n_people)
         nearby = np.fromiter((bool(around & h) for h in homes), bool, n_people)
         parts[index["distance"], i] = np.where(at_home, 0.0, np.where(nearby, 0.5, 1.0))
