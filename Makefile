@@ -26,7 +26,8 @@ run: install
 	@echo ""
 	@echo "  Canbo: http://$(HOST)/   (demo sign-in: demo / canbo-demo)"
 	@echo ""
-	$(CANBO) runserver $(HOST)
+	@# The task worker (rotation solves, large exports) runs beside the server and stops with it.
+	$(CANBO) db_worker & trap 'kill $$!' EXIT INT TERM; $(CANBO) runserver $(HOST)
 
 test: install
 	$(BIN)/pytest $(PYTEST_ARGS)
