@@ -5,6 +5,7 @@ import datetime as dt
 import django_filters as filters
 from django.conf import settings
 from django.db.models import Q
+from django.db.models.functions import Coalesce
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from drf_spectacular.utils import extend_schema_field
@@ -18,6 +19,8 @@ from .models import Cadre, Degree, Ethnicity, Gender, PoliticalTheory
 DEFAULT_YOUNG_AGE = 42
 # Up to this many matches a search is "selective" and resolved by id (see CadreFilterSet.filter_q).
 SELECTIVE_SEARCH = 1_000
+# A filtered set of up to this many cadres (a commune's) is searched by reading it, not through the index.
+READ_THROUGH = 5_000
 
 
 def young_age() -> int:
@@ -103,21 +106,36 @@ class CadreFilterSet(filters.FilterSet):
             "no_post",
         ]
 
+    #: Set by a search: how many rows it found, counting no further than count_cap + 1.
+    known_count: int | None = None
+    count_cap: int | None = None
+
+    def filter_queryset(self, queryset):
+        # The search goes last, over the other filters' rows, so what it collects is the whole result.
+        cleaned = dict(self.form.cleaned_data)
+        search = cleaned.pop("q", None)
+        for name, value in cleaned.items():
+            queryset = self.filters[name].filter(queryset, value)
+        return self.filters["q"].filter(queryset, search)
+
     def filter_q(self, queryset, name, value):
-        matching = search_folded(queryset, "search_text", value)
+        field = "search_text"
+        if queryset.query.where and queryset.order_by()[: READ_THROUGH + 1].count() <= READ_THROUGH:
+            # Reading a commune's few thousand rows costs less than intersecting them with the trigram
+            # index's entries for a common word ("nguyen": a third of the table); COALESCE(x, x) keeps
+            # the planner from choosing the index.
+            queryset = queryset.alias(search_unindexed=Coalesce("search_text", "search_text"))
+            field = "search_unindexed"
+        matching = search_folded(queryset, field, value)
         # A rare name's matches lie together far down the name order (it starts with the given name):
-        # walking the sort index to them reads most of the table. Collect them by the trigram index first.
-        # A common one ("nguyen van") fills a page within the first rows of the sort index.
-        found = list(matching.order_by().values_list("pk", "sort_key")[: SELECTIVE_SEARCH + 1])
+        # walking the sort index to them reads most of the table. Collect them first, in any order, and
+        # hand over their ids, which the page sorts (see CappedPaginator). A common one ("nguyen van")
+        # fills a page within the first rows of the sort index.
+        found = list(matching.order_by().values_list("pk", flat=True)[: SELECTIVE_SEARCH + 1])
+        self.known_count, self.count_cap = len(found), SELECTIVE_SEARCH
         if len(found) > SELECTIVE_SEARCH:
             return matching
-        if not found:
-            return queryset.none()
-        # The range of their names lets the database start its walk of the name order at the first of them.
-        keys = [key for _pk, key in found]
-        return queryset.filter(
-            pk__in=[pk for pk, _key in found], sort_key__gte=min(keys), sort_key__lte=max(keys)
-        )
+        return queryset.filter(pk__in=found) if found else queryset.none()
 
     def filter_unit(self, queryset, name, unit):
         # Cadres who work in the subtree now, and cadres whose file a body of the subtree keeps.

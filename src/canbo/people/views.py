@@ -4,7 +4,7 @@ from canbo.accounts.selectors import can_on
 from canbo.audit.services import record_access
 from canbo.core.views.generic import ObjectEditView, ObjectListView, ObjectView
 from canbo.people import services
-from canbo.people.filtersets import SELECTIVE_SEARCH, CadreFilterSet
+from canbo.people.filtersets import CadreFilterSet
 from canbo.people.forms import CadreForm
 from canbo.people.models import Cadre
 from canbo.people.selectors import cadre_list_queryset, cadre_profile_queryset
@@ -19,10 +19,6 @@ class CadreListView(ObjectListView):
 
     def get_queryset(self, request):
         return cadre_list_queryset(request.user)
-
-    def count_cap(self, request):
-        # The search has already looked that far (see CadreFilterSet.filter_q).
-        return SELECTIVE_SEARCH if request.GET.get("q", "").strip() else super().count_cap(request)
 
 
 class CadreView(ObjectView):

@@ -5,10 +5,8 @@ Every view starts from `queryset.restrict(request.user)`: what is out of scope i
 
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied, ValidationError
-from django.core.paginator import Paginator
 from django.db import transaction
 from django.shortcuts import get_object_or_404, redirect, render
-from django.utils.functional import cached_property
 from django.utils.translation import gettext as _
 from django.views import View
 from django_tables2 import RequestConfig
@@ -16,31 +14,7 @@ from django_tables2 import RequestConfig
 from canbo.accounts.selectors import can
 from canbo.core.forms.base import field_values
 from canbo.core.models import ConcurrentEdit
-
-
-class CappedPaginator(Paginator):
-    """Counts at most COUNT_CAP + 1 rows: counting half a million cadres for a page of fifty costs more than
-    the page. Past the cap the page says "more than 10,000" and offers the first 200 pages."""
-
-    COUNT_CAP = 10_000
-
-    def __init__(self, *args, count_cap: int | None = None, **kwargs):
-        super().__init__(*args, **kwargs)
-        if count_cap is not None:
-            self.COUNT_CAP = count_cap
-
-    @cached_property
-    def count(self):
-        # django-tables2 hands over its rows; the queryset under them is what to count.
-        data = getattr(getattr(self.object_list, "data", None), "data", self.object_list)
-        if hasattr(data, "query"):
-            # Without ORDER BY: sorting rows only to count them would walk the whole sort index.
-            return data.order_by()[: self.COUNT_CAP + 1].count()
-        return len(self.object_list)
-
-    @property
-    def capped(self) -> bool:
-        return self.count > self.COUNT_CAP
+from canbo.core.pagination import CappedPaginator
 
 
 def is_htmx(request) -> bool:
@@ -83,7 +57,9 @@ class ObjectListView(ScopedMixin, View):
         # No request here: the table would paginate itself with a full count; RequestConfig does it below.
         table = self.table(rows)
         paginate = {"per_page": self.per_page, "paginator_class": CappedPaginator}
-        paginate["count_cap"] = self.count_cap(request)
+        # A filterset that has looked at its matches already says how many (see CadreFilterSet.filter_q).
+        paginate["count_cap"] = getattr(filterset, "count_cap", None) or self.count_cap(request)
+        paginate["known_count"] = getattr(filterset, "known_count", None)
         RequestConfig(request, paginate=paginate).configure(table)
         context = {
             "table": table,

@@ -1,10 +1,15 @@
 import datetime as dt
 
 import pytest
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
+from django.utils import timezone, translation
 
 from canbo.careers.services import assignment_create
 from canbo.core import testing
+from canbo.core.pagination import CappedPaginator
+from canbo.core.templatetags.canbo import years_between
 from canbo.core.testing_views import ListViewTestCase, count_queries, scoped_user
 from canbo.organizations.models import OrgUnitKind
 from canbo.people.forms import CadreForm
@@ -221,7 +226,7 @@ def test_sensitive_fields_are_masked_for_viewers(client, role, shown):
 
 @pytest.mark.django_db
 def test_large_results_are_counted_up_to_a_cap(admin_client, monkeypatch):
-    from canbo.core.views.generic import CappedPaginator
+    from canbo.core.pagination import CappedPaginator
 
     monkeypatch.setattr(CappedPaginator, "COUNT_CAP", 3)
     commune = testing.make_unit("Xã Kỳ Nam", OrgUnitKind.COMMUNE)
@@ -243,3 +248,118 @@ def test_search_finds_the_same_rows_by_either_path(admin_client, monkeypatch, se
     response = admin_client.get(reverse("people:cadre_list"), {"q": "sy"})
     rows = [r.record.full_name for r in response.context["table"].paginated_rows]
     assert rows == ["Trần Sỹ Nam", "Nguyễn Văn Sỹ", "Phạm Thị Sỹ"]
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize(("selective_limit", "shown"), [(10_000, "2"), (1, "1")])
+def test_a_search_counts_what_it_collected_with_the_other_filters(
+    admin_client, monkeypatch, selective_limit, shown
+):
+    # The search runs after the other filters and has seen its matches: the page needs no second count.
+    monkeypatch.setattr("canbo.people.filtersets.SELECTIVE_SEARCH", selective_limit)
+    commune = testing.make_unit("Xã Kỳ Nam", OrgUnitKind.COMMUNE)
+    for name, gender in [
+        ("Nguyễn Văn Sỹ", Gender.MALE),
+        ("Phạm Thị Sỹ", Gender.FEMALE),
+        ("Lò Thị Sỹ", Gender.FEMALE),
+    ]:
+        testing.make_cadre(name, managed_by=commune, gender=gender)
+    testing.make_cadre("Lê Thị An", managed_by=commune, gender=Gender.FEMALE)
+    url = reverse("people:cadre_list") + "?q=sy&gender=female"
+    with CaptureQueriesContext(connection) as ctx:
+        response = admin_client.get(url)
+    table = response.context["table"]
+    assert [r.record.full_name for r in table.paginated_rows] == ["Lò Thị Sỹ", "Phạm Thị Sỹ"]
+    assert table.paginator.capped is (selective_limit == 1)
+    assert table.paginator.count == 2
+    # Counting the few rows to search (READ_THROUGH) is fine; counting what the search found is not.
+    counts = [q["sql"].upper() for q in ctx.captured_queries if "COUNT(" in q["sql"].upper()]
+    assert not [sql for sql in counts if "LIKE" in sql]
+    count_line = response.content.decode().split('class="count">')[1].split("</div>")[0]
+    assert shown in count_line
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize("sort", ["", "-full_name", "birth_date", "-gender"])
+def test_a_counted_result_pages_in_the_same_order_as_a_capped_one(admin_client, monkeypatch, sort):
+    # Within the cap, the page's ids are sorted by the database without the sort index; past it, the
+    # index is walked. Every page must list the same cadres in the same order either way.
+    from canbo.people.views import CadreListView
+
+    monkeypatch.setattr(CadreListView, "per_page", 3)
+    commune = testing.make_unit("Xã Kỳ Nam", OrgUnitKind.COMMUNE)
+    names = [
+        "Lê Văn An",
+        "Lê Thị Bình",
+        "Trần Văn An",
+        "Nguyễn Thị Cúc",
+        "Đỗ Văn Dũng",
+        "Lê Văn An",
+        "Hà Thị Én",
+    ]
+    for i, name in enumerate(names):
+        gender = Gender.FEMALE if "Thị" in name else Gender.MALE
+        testing.make_cadre(name, managed_by=commune, gender=gender, birth_date=dt.date(1980 + i % 3, 1, 1))
+
+    def pages(cap):
+        monkeypatch.setattr(CappedPaginator, "COUNT_CAP", cap)
+        seen = []
+        for number in (1, 2, 3):
+            response = admin_client.get(reverse("people:cadre_list"), {"sort": sort, "page": number})
+            assert response.context["table"].paginator.capped is (cap < len(names))
+            seen.append([row.record.pk for row in response.context["table"].paginated_rows])
+        return seen
+
+    counted, capped = pages(10_000), pages(len(names) - 1)
+    assert [len(page) for page in counted] == [3, 3, 1]
+    assert counted == capped
+    assert sorted(pk for page in counted for pk in page) == sorted(Cadre.objects.values_list("pk", flat=True))
+
+
+@pytest.mark.django_db
+def test_list_rows_show_each_column_escaped(admin_client):
+    commune = testing.make_unit("Xã <Kỳ> Nam", OrgUnitKind.COMMUNE)
+    title = testing.make_title("BT", "Bí thư & Chủ tịch")
+    posted = testing.make_cadre(
+        "Nguyễn Văn Giáp",
+        managed_by=commune,
+        gender=Gender.FEMALE,
+        birth_date=dt.date(1979, 3, 9),
+        education="master",
+        political_theory="advanced",
+    )
+    assignment_create(
+        cadre=posted,
+        position=testing.make_position(commune, title),
+        start_date=dt.date(2020, 1, 1),
+        action="appointment",
+    )
+    testing.make_cadre("Lê Văn An", managed_by=commune, code="CB-2")
+    with translation.override("vi"):
+        page = admin_client.get(reverse("people:cadre_list")).content.decode()
+    rows = page.split("<tbody>")[1].split("</tbody>")[0]
+    age = years_between(dt.date(1979, 3, 9), timezone.localdate())
+    assert (
+        f'<tr><td><a href="/cadres/{posted.pk}/">Nguyễn Văn Giáp</a></td><td>{posted.code}</td><td>Nữ</td>'
+        f"<td>09/03/1979</td><td>{age}</td><td>Bí thư &amp; Chủ tịch</td><td>Xã &lt;Kỳ&gt; Nam</td>"
+        "<td>Kinh</td><td>Thạc sĩ</td><td>Cao cấp</td></tr>"
+    ) in rows
+    assert "<td>CB-2</td><td>Nam</td>" in rows and "<td>—</td><td>—</td><td>Kinh</td>" in rows
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize("read_through", [0, 10_000])
+def test_a_small_scope_is_searched_by_reading_it_with_the_same_result(client, monkeypatch, read_through):
+    monkeypatch.setattr("canbo.people.filtersets.READ_THROUGH", read_through)
+    commune = testing.make_unit("Xã Kỳ Nam", OrgUnitKind.COMMUNE)
+    other = testing.make_unit("Xã Kỳ Bắc", OrgUnitKind.COMMUNE)
+    for name in ["Nguyễn Văn Sỹ", "Trần Sỹ Nam", "Lê Văn An", "Phạm Thị Sỹ"]:
+        testing.make_cadre(name, managed_by=commune)
+    testing.make_cadre("Đỗ Văn Sỹ", managed_by=other)
+    client.force_login(scoped_user(commune))
+    with CaptureQueriesContext(connection) as ctx:
+        response = client.get(reverse("people:cadre_list"), {"q": "sy nam"})
+    assert [r.record.full_name for r in response.context["table"].paginated_rows] == ["Trần Sỹ Nam"]
+    queries = [q["sql"].upper() for q in ctx.captured_queries]
+    searched = [sql for sql in queries if "SEARCH_TEXT" in sql and "LIKE" in sql]
+    assert searched and all(("COALESCE" in sql) is bool(read_through) for sql in searched)
