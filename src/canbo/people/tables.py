@@ -40,9 +40,6 @@ class CadreTable(tables.Table):
         attrs = {"class": "table", "id": "cadre-table"}
         template_name = "people/cadre_table.html"
 
-    def render_age(self, record):
-        return age(record.birth_date)
-
     def rows_html(self):
         """The page's rows, the same cells as the columns above, written out in one pass.
 

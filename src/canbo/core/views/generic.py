@@ -41,10 +41,6 @@ class ObjectListView(ScopedMixin, View):
     def get_extra_context(self, request) -> dict:
         return {}
 
-    def count_cap(self, request) -> int:
-        """How far to count the rows; a search need not count what nobody will page through."""
-        return CappedPaginator.COUNT_CAP
-
     def get(self, request, *args, **kwargs):
         # A list needing more than viewing (proposals, for organizers) is refused, not shown empty.
         if not can(request.user, self.action):
@@ -56,10 +52,13 @@ class ObjectListView(ScopedMixin, View):
         rows = filterset.qs if filterset is not None else queryset
         # No request here: the table would paginate itself with a full count; RequestConfig does it below.
         table = self.table(rows)
-        paginate = {"per_page": self.per_page, "paginator_class": CappedPaginator}
         # A filterset that has looked at its matches already says how many (see CadreFilterSet.filter_q).
-        paginate["count_cap"] = getattr(filterset, "count_cap", None) or self.count_cap(request)
-        paginate["known_count"] = getattr(filterset, "known_count", None)
+        paginate = {
+            "per_page": self.per_page,
+            "paginator_class": CappedPaginator,
+            "count_cap": getattr(filterset, "count_cap", None),
+            "known_count": getattr(filterset, "known_count", None),
+        }
         RequestConfig(request, paginate=paginate).configure(table)
         context = {
             "table": table,
