@@ -65,16 +65,21 @@ def lockout_key(username: str) -> str:
     return username.strip().casefold()[:150]
 
 
-def active_lockout(username: str, ip_address: str | None, now=None):
-    """The lockout in force on this user name or this address, if any."""
-    keys = Q(kind=LockoutKind.USERNAME, key=lockout_key(username))
+def lockouts_in_force(username: str | None, ip_address: str | None, now=None):
+    """Lockouts neither lifted nor expired on this user name or this address."""
+    keys = Q(pk__in=[])
+    if username is not None:
+        keys |= Q(kind=LockoutKind.USERNAME, key=lockout_key(username))
     if ip_address:
         keys |= Q(kind=LockoutKind.IP_ADDRESS, key=ip_address)
-    return (
-        SignInLockout.objects.filter(keys, unlocked_at__isnull=True, locked_until__gt=now or timezone.now())
-        .order_by("-locked_until")
-        .first()
+    return SignInLockout.objects.filter(
+        keys, unlocked_at__isnull=True, locked_until__gt=now or timezone.now()
     )
+
+
+def active_lockout(username: str, ip_address: str | None, now=None):
+    """The lockout in force on this user name or this address, if any."""
+    return lockouts_in_force(username, ip_address, now).order_by("-locked_until").first()
 
 
 def locked_out(user) -> bool:

@@ -110,21 +110,13 @@ def sign_in_failed(*, username: str, ip_address: str | None, second_factor: bool
 @transaction.atomic
 def sign_in_unlock(*, username: str | None = None, ip_address: str | None = None, unlocked_by=None) -> int:
     """Lift the lockouts in force on a user name or an address; returns how many were lifted."""
-    keys = []
-    if username:
-        keys.append((LockoutKind.USERNAME, selectors.lockout_key(username)))
-    if ip_address:
-        keys.append((LockoutKind.IP_ADDRESS, ip_address))
     now = timezone.now()
     lifted = 0
-    for kind, key in keys:
-        # One save per lockout (there are one or two), so that each unlock is an entry in the audit trail.
-        for lockout in SignInLockout.objects.filter(
-            kind=kind, key=key, unlocked_at__isnull=True, locked_until__gt=now
-        ):
-            lockout.unlocked_at, lockout.unlocked_by = now, unlocked_by
-            lockout.save(update_fields=["unlocked_at", "unlocked_by"])
-            lifted += 1
+    # One save per lockout (there are one or two), so that each unlock is an entry in the audit trail.
+    for lockout in selectors.lockouts_in_force(username or None, ip_address, now).order_by("pk"):
+        lockout.unlocked_at, lockout.unlocked_by = now, unlocked_by
+        lockout.save(update_fields=["unlocked_at", "unlocked_by"])
+        lifted += 1
     return lifted
 
 

@@ -7,6 +7,7 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
+from canbo.core.forms.base import add_service_errors
 from canbo.organizations.models import OrgUnit
 
 from . import services
@@ -23,14 +24,6 @@ def _administrator(request):
 def _managed_user(request, pk):
     _administrator(request)
     return get_object_or_404(users_visible_to(request.user), pk=pk)
-
-
-def _form_errors(form, exc):
-    if hasattr(exc, "error_dict"):
-        for field, errors in exc.error_dict.items():
-            form.add_error(field if field in form.fields else None, errors)
-    else:
-        form.add_error(None, exc)
 
 
 def user_list(request):
@@ -57,7 +50,7 @@ def user_add(request):
                 granted_by=request.user,
             )
         except (ValidationError, PermissionDenied) as exc:
-            _form_errors(form, exc if isinstance(exc, ValidationError) else ValidationError(str(exc)))
+            add_service_errors(form, exc if isinstance(exc, ValidationError) else ValidationError(str(exc)))
         else:
             messages.success(request, _("Added the user %(name)s.") % {"name": user.username})
             return redirect("accounts:user", pk=user.pk)

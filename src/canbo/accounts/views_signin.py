@@ -14,11 +14,13 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
+from canbo.core.forms.base import add_service_errors
+
 from . import selectors, services, totp
 from .forms import CodeForm, SignInForm
 from .forms.signin import locked_error
 from .middleware import ENROLMENT_REQUIRED
-from .views import _form_errors, _managed_user
+from .views import _managed_user
 
 # A password checked but no code yet: who, by which backend, since when, and where to go next.
 PENDING = "canbo_second_factor_pending"
@@ -103,7 +105,7 @@ def second_factor_setup(request):
         try:
             services.second_factor_enrol(user, secret=secret, code=form.cleaned_data["code"])
         except ValidationError as exc:
-            _form_errors(form, exc)
+            add_service_errors(form, exc)
         else:
             request.session.pop(SETUP_SECRET, None)
             request.session.pop(ENROLMENT_REQUIRED, None)

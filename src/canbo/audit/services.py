@@ -83,14 +83,10 @@ def entry_hash(entry: AuditEntry) -> str:
 def _head() -> tuple[int, str]:
     """The last entry's sequence and hash. On PostgreSQL a transaction-level lock makes concurrent appenders
     wait for each other, so two of them never chain onto the same entry."""
-    with connection.cursor() as cursor:
-        if connection.vendor == "postgresql":
+    if connection.vendor == "postgresql":
+        with connection.cursor() as cursor:
             cursor.execute("SELECT pg_advisory_xact_lock(%s)", [_LOCK_KEY])
-        cursor.execute(
-            f"SELECT sequence, hash FROM {AuditEntry._meta.db_table} ORDER BY sequence DESC LIMIT 1"  # noqa: S608
-        )
-        row = cursor.fetchone()
-    return (row[0], row[1]) if row else (0, GENESIS)
+    return chain_head()
 
 
 def record(

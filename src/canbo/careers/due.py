@@ -100,9 +100,9 @@ def _heads(body: OrgUnit, day: dt.date, titles: Q) -> tuple[dict[int, Assignment
     return held, people
 
 
-def heads_due_for_rotation(body: OrgUnit, day: dt.date) -> list[DueItem]:
+def heads_due_for_rotation(body: OrgUnit, day: dt.date, params: dict | None = None) -> list[DueItem]:
     """Heads who reach two terms in the same post within a year (or have passed it)."""
-    params = active_ruleset(day).params
+    params = params or active_ruleset(day).params
     limit = params["term_limit_months"]
     held, people = _heads(body, day, Q(position__title__is_head=True))
     items = []
@@ -113,14 +113,14 @@ def heads_due_for_rotation(body: OrgUnit, day: dt.date) -> list[DueItem]:
         if since is None:
             continue
         reached = add_months(since, limit)
-        if months_between(day, reached) <= TERM_LIMIT_NOTICE_MONTHS or reached <= day:
+        if months_between(day, reached) <= TERM_LIMIT_NOTICE_MONTHS:
             items.append(DueItem(assignment.cadre, assignment.position, reached, date_format(since, "d/m/Y")))
     return sorted(items, key=lambda item: item.date)
 
 
-def local_heads(body: OrgUnit, day: dt.date) -> list[DueItem]:
+def local_heads(body: OrgUnit, day: dt.date, params: dict | None = None) -> list[DueItem]:
     """Holders of posts under the non-local rule (secretaries, chairmen) who are from the locality."""
-    params = active_ruleset(day).params
+    params = params or active_ruleset(day).params
     held, people = _heads(body, day, Q(position__title__non_local=True))
     items = []
     for person in people:
@@ -135,9 +135,11 @@ def local_heads(body: OrgUnit, day: dt.date) -> list[DueItem]:
     return items
 
 
-def retiring(body: OrgUnit, day: dt.date, months: int = max(RETIREMENT_HORIZONS)) -> list[DueItem]:
+def retiring(
+    body: OrgUnit, day: dt.date, months: int = max(RETIREMENT_HORIZONS), params: dict | None = None
+) -> list[DueItem]:
     """Cadres in post whose retirement date (Decree 135) falls within `months`, soonest first."""
-    params = active_ruleset(day).params
+    params = params or active_ruleset(day).params
     horizon = add_months(day, months)
     # No one retires before 55 nor after 62 (the schedule's bounds): only those born in that window are read.
     holders = (
@@ -167,9 +169,12 @@ def retiring(body: OrgUnit, day: dt.date, months: int = max(RETIREMENT_HORIZONS)
 def flagged_by_evaluation(body: OrgUnit, day: dt.date) -> list[DueItem]:
     """Cadres in post rated "not completed" two years running, the run ending in the last two years:
     dismissal from the post is due. `detail` is the run's last year."""
-    flags = dismissal_flags(Evaluation.objects.filter(year__lte=day.year), Cadre.objects.all())
+    holders = _open_in(body, day).filter(is_concurrent=False)
+    # Only the body's holders' evaluations: their grades are all a flag needs.
+    evaluations = Evaluation.objects.filter(year__lte=day.year, cadre_id__in=holders.values("cadre_id"))
+    flags = dismissal_flags(evaluations, Cadre.objects.all())
     recent = {f.cadre.pk: f for f in flags if f.year >= day.year - 2}
-    held = _open_in(body, day).filter(cadre_id__in=list(recent), is_concurrent=False).order_by("pk")
+    held = holders.filter(cadre_id__in=list(recent)).order_by("pk")
     return [DueItem(a.cadre, a.position, None, str(recent[a.cadre_id].year)) for a in held]
 
 
@@ -187,9 +192,10 @@ def planned_untrained(body: OrgUnit, day: dt.date) -> list[DueItem]:
 
 def due_lists(body: OrgUnit, day: dt.date) -> dict:
     vacant, acting = vacant_or_acting(body, day)
-    retiring_all = retiring(body, day)
+    params = active_ruleset(day).params
+    retiring_all = retiring(body, day, params=params)
     return {
-        "heads_due": heads_due_for_rotation(body, day),
+        "heads_due": heads_due_for_rotation(body, day, params),
         "rotations_ending": rotations_ending(body, day),
         "terms_ending": terms_ending(body, day),
         "retiring": {
@@ -198,7 +204,7 @@ def due_lists(body: OrgUnit, day: dt.date) -> dict:
         },
         "vacant": vacant,
         "acting": acting,
-        "local_heads": local_heads(body, day),
+        "local_heads": local_heads(body, day, params),
         "flagged_by_evaluation": flagged_by_evaluation(body, day),
         "planned_untrained": planned_untrained(body, day),
     }

@@ -12,6 +12,7 @@ from canbo.careers.filtersets import AssignmentFilterSet, PersonnelActionFilterS
 from canbo.careers.forms import ApproveForm, DueListsForm, PersonnelActionForm, RejectForm, SubmitForm
 from canbo.careers.models import ActionStatus, Assignment, PersonnelAction
 from canbo.careers.tables import AssignmentTable, PersonnelActionTable
+from canbo.core.forms.base import add_service_errors
 from canbo.core.views.generic import ObjectEditView, ObjectListView, ObjectView
 from canbo.people.models import Cadre
 from canbo.rules.reports import language
@@ -101,21 +102,13 @@ class ActionStepView(View):
                     for message in exc.messages:
                         messages.error(request, message)
                     return redirect(action)
-                _add_errors(form, exc)
+                add_service_errors(form, exc)
             else:
                 messages.success(request, self.done_message)
                 return redirect(action)
         view = PersonnelActionView()
         context = {"object": action, **view.get_extra_context(request, action, **{self.form_name: form})}
         return render(request, view.template_name, context, status=422)
-
-
-def _add_errors(form, exc: ValidationError) -> None:
-    if hasattr(exc, "error_dict"):
-        for field, errors in exc.error_dict.items():
-            form.add_error(field if field in form.fields else None, errors)
-    else:
-        form.add_error(None, exc)
 
 
 class SubmitActionView(ActionStepView):

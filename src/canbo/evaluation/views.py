@@ -1,12 +1,13 @@
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied, ValidationError
-from django.http import HttpResponse, QueryDict
+from django.http import QueryDict
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views import View
 
 from canbo.accounts.selectors import can, can_on
+from canbo.core.forms.base import add_service_errors
 from canbo.core.views.generic import ObjectEditView, ObjectListView, ObjectView, ScopedMixin, is_htmx
 from canbo.evaluation import selectors, services
 from canbo.evaluation.conf import params
@@ -18,8 +19,7 @@ from canbo.evaluation.tables import EvaluationTable
 from canbo.evaluation.texts import reason_text
 from canbo.organizations.models import OrgUnit
 from canbo.people.models import Cadre
-
-XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+from canbo.reports.views import attachment
 
 
 class PeriodListView(View):
@@ -61,9 +61,7 @@ class EvaluationExportView(ScopedMixin, View):
         query = request.POST.get("query", "")
         evaluations = self.selected(request, QueryDict(query))
         content = services.export(evaluations, query, user=request.user)
-        response = HttpResponse(content, content_type=XLSX)
-        response["Content-Disposition"] = 'attachment; filename="danh-gia.xlsx"'
-        return response
+        return attachment(content, "danh-gia", "xlsx")
 
 
 class EvaluationListView(ObjectListView):
@@ -140,11 +138,7 @@ def save_form(form, write) -> list[str]:
         try:
             write(**form.cleaned_data)
         except ValidationError as error:
-            if hasattr(error, "error_dict"):
-                for field, errors in error.error_dict.items():
-                    form.add_error(field if field in form.fields else None, errors)
-            else:
-                form.add_error(None, error)
+            add_service_errors(form, error)
     return [str(e) for errors in form.errors.values() for e in errors]
 
 

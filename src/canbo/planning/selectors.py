@@ -84,7 +84,7 @@ def managed_area(body: OrgUnit) -> QuerySet:
     """The units whose titles a body plans for: its locality (a commune's party committee plans for the
     whole commune), or its own subtree when it has none."""
     root = body.territory if body.territory_id else body
-    return OrgUnit.objects.filter(path__startswith=root.path)
+    return OrgUnit.objects.subtree(root)
 
 
 def planning_source(cadre_ids: QuerySet) -> dict | None:
@@ -144,14 +144,7 @@ def entry_checks(term: PlanningTerm, cadre: Cadre, unit: OrgUnit, title, day: dt
 
 
 def open_position(unit: OrgUnit, title, day: dt.date) -> Position | None:
-    return (
-        Position.objects.filter(unit=unit, title=title)
-        .filter(
-            Q(valid_from__isnull=True) | Q(valid_from__lte=day),
-            Q(valid_to__isnull=True) | Q(valid_to__gt=day),
-        )
-        .first()
-    )
+    return Position.objects.filter(unit=unit, title=title).as_of(day).first()
 
 
 # -- the yearly review ---------------------------------------------------------------------------------------
@@ -434,7 +427,7 @@ def _slim(post: str = "") -> list[str]:
     ]
 
 
-def _running_enrolments(day: dt.date) -> set[int]:
+def running_enrolments(day: dt.date) -> set[int]:
     return set(
         Enrolment.objects.filter(status=EnrolmentStatus.ENROLLED, course__end_date__gte=day).values_list(
             "cadre_id", flat=True
@@ -446,7 +439,7 @@ def untrained(entries: QuerySet, day: dt.date, needs=None, enrolled=None) -> lis
     """Active planning entries whose cadre is below the planned title's standard and on no running course,
     one row per cadre (their most senior title)."""
     needs = needs if needs is not None else _Requirements(day)
-    enrolled = enrolled if enrolled is not None else _running_enrolments(day)
+    enrolled = enrolled if enrolled is not None else running_enrolments(day)
     rows, seen = [], set()
     rows_read = (
         entries.active()
@@ -477,7 +470,7 @@ def body_training(body: OrgUnit, day: dt.date, term: PlanningTerm | None = None)
         .only("cadre", "position__title", "position__unit", *_slim("position__"))
         .order_by("cadre__sort_key", "pk")
     )
-    enrolled = _running_enrolments(day)
+    enrolled = running_enrolments(day)
     leaders = trained = 0
     to_send: list[ToSend] = []
     seen = set()

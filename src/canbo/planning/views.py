@@ -1,6 +1,5 @@
 from django.contrib import messages
 from django.core.exceptions import ValidationError
-from django.http import HttpResponse
 from django.shortcuts import get_object_or_404, redirect
 from django.utils import timezone
 from django.utils.translation import gettext as _
@@ -11,6 +10,7 @@ from canbo.audit.services import record_export
 from canbo.core.views.generic import ObjectEditView, ObjectListView, ObjectView, ScopedMixin
 from canbo.organizations.models import OrgUnit
 from canbo.people.models import Cadre
+from canbo.reports.views import attachment
 
 from . import importing, selectors, services
 from .filtersets import CourseFilterSet, EnrolmentFilterSet, PlanningEntryFilterSet
@@ -96,15 +96,6 @@ class ForecastView(ObjectView):
         }
 
 
-XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
-
-
-def _xlsx(content: bytes, name: str) -> HttpResponse:
-    response = HttpResponse(content, content_type=XLSX)
-    response["Content-Disposition"] = f'attachment; filename="{name}.xlsx"'
-    return response
-
-
 class TermExportView(ObjectView):
     """The term's planning list as an Excel file with the import's columns."""
 
@@ -114,7 +105,9 @@ class TermExportView(ObjectView):
         term = self.get_object(request, **kwargs)
         entries = term.entries.all()
         record_export(request.user, "planning.xlsx", entries.count(), instance=term)
-        return _xlsx(importing.planning_xlsx(entries), f"quy-hoach-{term.body.code}-{term.start_year}")
+        return attachment(
+            importing.planning_xlsx(entries), f"quy-hoach-{term.body.code}-{term.start_year}", "xlsx"
+        )
 
 
 class BodyTrainingExportView(ObjectView):
@@ -129,7 +122,7 @@ class BodyTrainingExportView(ObjectView):
             cadre__managed_by__in=selectors.managed_area(body)
         )
         record_export(request.user, "training.xlsx", enrolments.count(), instance=body)
-        return _xlsx(importing.training_xlsx(enrolments), f"dao-tao-{body.code}")
+        return attachment(importing.training_xlsx(enrolments), f"dao-tao-{body.code}", "xlsx")
 
 
 class ReviewView(ObjectView):

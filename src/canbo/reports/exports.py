@@ -6,6 +6,7 @@ import io
 from django.contrib.staticfiles import finders
 from django.template.loader import render_to_string
 from openpyxl import Workbook
+from openpyxl.cell import WriteOnlyCell
 from openpyxl.styles import Alignment, Border, Font, PatternFill, Side
 from openpyxl.utils import get_column_letter
 
@@ -33,6 +34,17 @@ def to_text(document: Document) -> str:
     return "\n".join(lines)
 
 
+def literal_row(sheet, row) -> list:
+    """Values only: a text that starts with "=" (a name typed that way) stays text, never a formula."""
+    values = []
+    for value in row:
+        if isinstance(value, str) and value.startswith("="):
+            value = WriteOnlyCell(sheet, value=value)
+            value.data_type = "s"
+        values.append(value)
+    return values
+
+
 def append_table(sheet, headers, rows, percent_columns=()) -> int:
     sheet.append(headers)
     header_row = sheet.max_row
@@ -42,12 +54,9 @@ def append_table(sheet, headers, rows, percent_columns=()) -> int:
         cell.alignment = Alignment(wrap_text=True, vertical="center")
     widths = [len(str(h)) for h in headers]
     for row in rows:
-        # Values only: a text that starts with "=" stays text, never a formula.
-        sheet.append([str(v) if isinstance(v, str) and v.startswith("=") else v for v in row])
+        sheet.append(literal_row(sheet, row))
         for column, value in enumerate(row, start=1):
             cell = sheet.cell(row=sheet.max_row, column=column)
-            if isinstance(value, str) and value.startswith("="):
-                cell.data_type = "s"
             cell.border = BORDER
             if column - 1 in percent_columns:
                 cell.number_format = "0.0"

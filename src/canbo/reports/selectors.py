@@ -17,7 +17,6 @@ from canbo.organizations.models import AdminLevel, OrgUnit, OrgUnitKind, Positio
 from canbo.people.filtersets import AGE_BANDS, age_range, born_before_age, young_age
 from canbo.people.models import Cadre, Degree, Gender, PoliticalTheory
 from canbo.planning import selectors as planning
-from canbo.planning.models import Enrolment, EnrolmentStatus
 from canbo.rules import adapters
 from canbo.rules.engine import Context, Outcome, Proposal
 from canbo.rules.selectors import active_ruleset
@@ -340,11 +339,7 @@ def leaders_to_standard(user, unit: OrgUnit, day: dt.date) -> dict[str, Tally]:
     below it while in training (a training record open on the day, or enrolled in a planning course still
     running), below it, or with no standard set."""
     # Enrolled in a course not yet over, as planning's training list reads enrolments.
-    enrolled = set(
-        Enrolment.objects.filter(status=EnrolmentStatus.ENROLLED, course__end_date__gte=day).values_list(
-            "cadre_id", flat=True
-        )
-    )
+    enrolled = planning.running_enrolments(day)
     worst: dict[int, int] = {}
     for _title, outcome, person_id, facts in _rule_outcomes(
         user, unit, day, planning.leadership("position__"), "title_standards"
@@ -398,10 +393,7 @@ def vacancies(user, unit: OrgUnit, day: dt.date) -> list[dict]:
     positions = (
         scoped(Position, user)
         .filter(unit__path__startswith=unit.path)
-        .filter(
-            Q(valid_from__isnull=True) | Q(valid_from__lte=day),
-            Q(valid_to__isnull=True) | Q(valid_to__gt=day),
-        )
+        .as_of(day)
         .filter(Q(unit__valid_to__isnull=True) | Q(unit__valid_to__gt=day))
         .annotate(
             held=Count(

@@ -17,6 +17,7 @@ from canbo.people.models import Degree, Gender, PoliticalTheory
 from canbo.people.selectors import cadre_list_queryset
 
 from . import services
+from .exports import literal_row
 from .models import ExportJob
 
 # Rows written between two progress updates.
@@ -81,18 +82,21 @@ def cadres_xlsx(cadres, progress=None) -> bytes:
     for n, row in enumerate(rows.iterator(chunk_size=2000), start=1):
         code, name, gender, born, ethnicity, degree, theory, title, unit, manager = row
         sheet.append(
-            [
-                code,
-                name,
-                genders.get(gender, gender),
-                born,
-                ethnicity,
-                degrees.get(degree, degree),
-                theories.get(theory, theory),
-                title or "",
-                unit or "",
-                manager,
-            ]
+            literal_row(
+                sheet,
+                [
+                    code,
+                    name,
+                    genders.get(gender, gender),
+                    born,
+                    ethnicity,
+                    degrees.get(degree, degree),
+                    theories.get(theory, theory),
+                    title or "",
+                    unit or "",
+                    manager,
+                ],
+            )
         )
         if progress is not None and n % PROGRESS_EVERY == 0:
             progress(n)

@@ -43,12 +43,8 @@ def proposal_of(rnd: RotationRound, ruleset: RuleSet) -> Proposal:
     return Proposal("rotation", rnd.date, planned_return=rotation_end(ruleset, rnd.date))
 
 
-def _open_on(day: dt.date) -> Q:
-    return Q(valid_from__isnull=True) | Q(valid_from__lte=day), Q(valid_to__isnull=True) | Q(valid_to__gt=day)
-
-
 def body_positions(rnd: RotationRound):
-    return Position.objects.filter(unit__path__startswith=rnd.body.path).filter(*_open_on(rnd.date))
+    return Position.objects.filter(unit__path__startswith=rnd.body.path).as_of(rnd.date)
 
 
 def _held_posts(rnd: RotationRound, **title) -> list[tuple[Position, int]]:

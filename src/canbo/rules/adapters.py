@@ -77,9 +77,7 @@ def _units(ids: Iterable[int], titles: dict[int, Title], day: dt.date) -> dict[i
     if not ids:
         return {}
     unit_titles: dict[int, list[Title]] = defaultdict(list)
-    positions = Position.objects.filter(unit_id__in=ids).filter(
-        Q(valid_from__isnull=True) | Q(valid_from__lte=day), Q(valid_to__isnull=True) | Q(valid_to__gt=day)
-    )
+    positions = Position.objects.filter(unit_id__in=ids).as_of(day)
     for unit_id, title_id in positions.values_list("unit_id", "title_id"):
         unit_titles[unit_id].append(titles[title_id])
     units = {}

@@ -44,10 +44,7 @@ def target_position(unit: OrgUnit, title: Title, day: dt.date) -> Position | Non
     return (
         Position.objects.filter(Q(unit=unit) | Q(unit__parent=unit), title=title)
         .order_by(Case(When(unit=unit, then=0), default=1), "pk")
-        .filter(
-            Q(valid_from__isnull=True) | Q(valid_from__lte=day),
-            Q(valid_to__isnull=True) | Q(valid_to__gt=day),
-        )
+        .as_of(day)
         .select_related("unit", "title")
         .first()
     )

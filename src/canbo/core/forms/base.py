@@ -1,5 +1,6 @@
 from django import forms
 from django.core import signing
+from django.core.exceptions import ValidationError
 
 LOCK_FIELDS = ("version", "original")
 
@@ -13,6 +14,15 @@ def field_values(form: forms.ModelForm, instance) -> dict[str, str]:
         value = instance._meta.get_field(name).value_from_object(instance)
         values[name] = "" if value is None else str(value)
     return values
+
+
+def add_service_errors(form: forms.Form, exc: ValidationError) -> None:
+    """Services raise ValidationError: fields the form has get their errors, the rest go to the whole form."""
+    if hasattr(exc, "error_dict"):
+        for field, errors in exc.error_dict.items():
+            form.add_error(field if field in form.fields else None, errors)
+    else:
+        form.add_error(None, exc)
 
 
 class ScopedModelForm(forms.ModelForm):

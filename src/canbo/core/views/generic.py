@@ -12,7 +12,7 @@ from django.views import View
 from django_tables2 import RequestConfig
 
 from canbo.accounts.selectors import can
-from canbo.core.forms.base import field_values
+from canbo.core.forms.base import add_service_errors, field_values
 from canbo.core.models import ConcurrentEdit
 from canbo.core.pagination import CappedPaginator
 
@@ -137,11 +137,7 @@ class ObjectEditView(ScopedMixin, View):
             except ConcurrentEdit as exc:
                 return self.render_conflict(request, exc.current, form)
             except ValidationError as exc:
-                if hasattr(exc, "error_dict"):
-                    for field, errors in exc.error_dict.items():
-                        form.add_error(field if field in form.fields else None, errors)
-                else:
-                    form.add_error(None, exc)
+                add_service_errors(form, exc)
             else:
                 messages.success(request, _("Saved: %(object)s") % {"object": saved})
                 return redirect(saved.get_absolute_url())

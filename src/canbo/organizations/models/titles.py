@@ -54,6 +54,12 @@ class Title(models.Model):
 class PositionQuerySet(RestrictedQuerySet):
     scope_path_lookups = ("unit__path",)
 
+    def as_of(self, day):
+        """Positions open on `day` (valid_from <= day < valid_to)."""
+        return self.filter(Q(valid_from__isnull=True) | Q(valid_from__lte=day)).filter(
+            Q(valid_to__isnull=True) | Q(valid_to__gt=day)
+        )
+
     def current(self):
         return self.filter(valid_to__isnull=True)
 

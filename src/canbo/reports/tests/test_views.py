@@ -128,6 +128,18 @@ def test_cadre_list_to_excel_keeps_the_filters(viewer, world):
     assert AuditEntry.objects.filter(action=AuditAction.EXPORT, object_repr__contains=query).exists()
 
 
+def test_a_cadre_list_export_keeps_formula_like_text_as_text(viewer, world):
+    from canbo.organizations.models import OrgUnit
+    from canbo.people.models import Cadre
+
+    lan = Cadre.objects.get(full_name="Cán bộ thử Lan")
+    OrgUnit.objects.filter(pk=lan.managed_by_id).update(name='=HYPERLINK("http://example.org","x")')
+    response = viewer.post(reverse("reports:cadre_export"), {"query": "gender=female"})
+    sheet = load_workbook(io.BytesIO(response.content)).active
+    cell = next(c for c in sheet[2] if isinstance(c.value, str) and c.value.startswith("=HYPERLINK"))
+    assert cell.data_type == "s"
+
+
 def test_a_large_list_is_exported_in_the_background(viewer, world, settings):
     settings.CANBO_EXPORT_BACKGROUND_ROWS = 2
     settings.TASKS = {"default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"}}
