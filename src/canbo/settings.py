@@ -128,6 +128,7 @@ LANGUAGES = [("vi", _("Vietnamese")), ("en", _("English"))]
 LOCALE_PATHS = [BASE_DIR / "locale"]
 TIME_ZONE = "Asia/Ho_Chi_Minh"
 USE_I18N = True
+FORMAT_MODULE_PATH = ["canbo.formats"]
 USE_TZ = True
 
 STATIC_URL = "/static/"

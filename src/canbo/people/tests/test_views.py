@@ -363,3 +363,15 @@ def test_a_small_scope_is_searched_by_reading_it_with_the_same_result(client, mo
     queries = [q["sql"].upper() for q in ctx.captured_queries]
     searched = [sql for sql in queries if "SEARCH_TEXT" in sql and "LIKE" in sql]
     assert searched and all(("COALESCE" in sql) is bool(read_through) for sql in searched)
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize(("language", "shown"), [("vi", "3.000 kết quả"), ("en", "3,000 results")])
+def test_the_count_of_results_is_written_with_thousands_separators(
+    admin_client, monkeypatch, language, shown
+):
+    monkeypatch.setattr(CappedPaginator, "count", property(lambda self: 3000))
+    testing.make_cadre("Lê Văn An")
+    response = admin_client.get(reverse("people:cadre_list"), headers={"accept-language": language})
+    count_line = response.content.decode().split('class="count">')[1].split("</div>")[0]
+    assert count_line == shown

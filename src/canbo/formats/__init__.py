@@ -1,0 +1,1 @@
+"""Number formats Django's locale data leaves out (see settings.FORMAT_MODULE_PATH)."""
