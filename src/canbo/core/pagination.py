@@ -38,13 +38,22 @@ class CappedPaginator(Paginator):
 
     COUNT_CAP = 10_000
 
-    def __init__(self, *args, count_cap: int | None = None, known_count: int | None = None, **kwargs):
+    def __init__(
+        self,
+        *args,
+        count_cap: int | None = None,
+        known_count: int | None = None,
+        leading_ids: list | None = None,
+        **kwargs,
+    ):
         super().__init__(*args, **kwargs)
         if count_cap is not None:
             self.COUNT_CAP = count_cap
         # A filter that has already seen every match (or more than the cap) says so: no second count.
         if known_count is not None:
             self.count = min(known_count, self.COUNT_CAP + 1)
+        # ... and may have found the first rows in the default order (see CadreFilterSet._search_register).
+        self.leading_ids = leading_ids
 
     @property
     def queryset(self):
@@ -63,6 +72,18 @@ class CappedPaginator(Paginator):
     def capped(self) -> bool:
         return self.count > self.COUNT_CAP
 
+    @cached_property
+    def num_pages(self):
+        # Past the cap the pages stop at it: "more than 1,000" offers twenty pages of fifty, not twenty-one.
+        if self.capped:
+            return -(-self.COUNT_CAP // self.per_page)
+        return super().num_pages
+
+    def _in_default_order(self, queryset) -> bool:
+        query = queryset.query
+        ordering = query.order_by or (queryset.model._meta.ordering if query.default_ordering else ())
+        return list(ordering) == list(queryset.model._meta.ordering)
+
     def page(self, number):
         number = self.validate_number(number)
         bottom = (number - 1) * self.per_page
@@ -73,8 +94,12 @@ class CappedPaginator(Paginator):
         rows = self.object_list[bottom:top]
         queryset = self.queryset
         if queryset is not None:
-            ordering = page_ordering(queryset, unindexed=not self.capped)
-            ids = list(queryset.order_by(*ordering).values_list("pk", flat=True)[bottom:top])
+            leading = self.leading_ids
+            if leading is not None and top <= len(leading) and self._in_default_order(queryset):
+                ids = leading[bottom:top]
+            else:
+                ordering = page_ordering(queryset, unindexed=not self.capped)
+                ids = list(queryset.order_by(*ordering).values_list("pk", flat=True)[bottom:top])
             # The ids passed the filters (scope included); repeating them beside the ids only misleads the
             # planner's estimate of the rows, and so its choice of joins.
             by_id = queryset.all()

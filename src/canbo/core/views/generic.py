@@ -58,6 +58,7 @@ class ObjectListView(ScopedMixin, View):
             "paginator_class": CappedPaginator,
             "count_cap": getattr(filterset, "count_cap", None),
             "known_count": getattr(filterset, "known_count", None),
+            "leading_ids": getattr(filterset, "leading_ids", None),
         }
         RequestConfig(request, paginate=paginate).configure(table)
         context = {

@@ -275,6 +275,8 @@ def test_a_search_counts_what_it_collected_with_the_other_filters(
     # Counting the few rows to search (READ_THROUGH) is fine; counting what the search found is not.
     counts = [q["sql"].upper() for q in ctx.captured_queries if "COUNT(" in q["sql"].upper()]
     assert not [sql for sql in counts if "LIKE" in sql]
+    # Nor does it sort them again: the search handed them over in name order.
+    assert not [q for q in ctx.captured_queries if "ORDER BY COALESCE" in q["sql"].upper()]
     count_line = response.content.decode().split('class="count">')[1].split("</div>")[0]
     assert shown in count_line
 
@@ -286,7 +288,7 @@ def test_a_counted_result_pages_in_the_same_order_as_a_capped_one(admin_client, 
     # index is walked. Every page must list the same cadres in the same order either way.
     from canbo.people.views import CadreListView
 
-    monkeypatch.setattr(CadreListView, "per_page", 3)
+    monkeypatch.setattr(CadreListView, "per_page", 2)
     commune = testing.make_unit("Xã Kỳ Nam", OrgUnitKind.COMMUNE)
     names = [
         "Lê Văn An",
@@ -301,19 +303,94 @@ def test_a_counted_result_pages_in_the_same_order_as_a_capped_one(admin_client, 
         gender = Gender.FEMALE if "Thị" in name else Gender.MALE
         testing.make_cadre(name, managed_by=commune, gender=gender, birth_date=dt.date(1980 + i % 3, 1, 1))
 
-    def pages(cap):
+    def pages(cap, numbers):
         monkeypatch.setattr(CappedPaginator, "COUNT_CAP", cap)
         seen = []
-        for number in (1, 2, 3):
+        for number in range(1, numbers + 1):
             response = admin_client.get(reverse("people:cadre_list"), {"sort": sort, "page": number})
             assert response.context["table"].paginator.capped is (cap < len(names))
             seen.append([row.record.pk for row in response.context["table"].paginated_rows])
         return seen
 
-    counted, capped = pages(10_000), pages(len(names) - 1)
-    assert [len(page) for page in counted] == [3, 3, 1]
-    assert counted == capped
+    # Capped at six, the list offers the three pages within the cap, not a fourth cut short.
+    counted, capped = pages(10_000, 4), pages(len(names) - 1, 3)
+    assert [len(page) for page in counted] == [2, 2, 2, 1]
+    assert counted[:3] == capped
     assert sorted(pk for page in counted for pk in page) == sorted(Cadre.objects.values_list("pk", flat=True))
+    monkeypatch.setattr(CappedPaginator, "COUNT_CAP", len(names) - 1)
+    beyond = admin_client.get(reverse("people:cadre_list"), {"sort": sort, "page": 4})
+    assert beyond.context["table"].paginator.num_pages == 3
+    assert beyond.context["table"].page.number == 3
+
+
+REGISTER_NAMES = [
+    "Nguyễn Văn An",
+    "Lê Văn Sỹ",
+    "Trần Thị Ánh",
+    "Nguyễn Sỹ Bình",
+    "Phạm Văn Yên",
+    "Nguyễn Văn Sỹ",
+    "Hoàng Thị Sỹ",
+    "Lê Thị An",
+    "Đặng Văn Xuân",
+    "Nguyễn Thị Yến",
+    "Vũ Văn Sỹ",
+    "Bùi Thị Thanh",
+]
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize("walk", [1, 4, 100])
+@pytest.mark.parametrize("limit", [2, 3, 50])
+@pytest.mark.parametrize("query", ["sy", "van", "nguyen van", "thi an", "an", "zz"])
+def test_a_register_search_finds_the_first_matches_in_name_order(monkeypatch, walk, limit, query):
+    # The first names are walked, the rest collected and sorted; together the first matches, in order,
+    # wherever the walk stops (a given name's matches lie together in the order, "Sỹ" far down it).
+    from django.core.cache import cache
+
+    from canbo.organizations.filtersets import search_folded
+    from canbo.people import filtersets
+
+    monkeypatch.setattr(filtersets, "NAME_WALK", walk)
+    cache.clear()
+    commune = testing.make_unit("Xã Kỳ Nam", OrgUnitKind.COMMUNE)
+    for name in REGISTER_NAMES:
+        testing.make_cadre(name, managed_by=commune)
+    every = sorted(search_folded(Cadre.objects.all(), "search_text", query).values_list("sort_key", "pk"))
+    assert (
+        filtersets.first_matches_by_name(Cadre.objects.all(), query, limit) == [pk for _, pk in every][:limit]
+    )
+    cache.clear()
+
+
+@pytest.mark.django_db
+def test_a_large_register_result_pages_from_its_first_matches(admin_client, monkeypatch):
+    # Past the cap the page takes the ids the search found in name order (no sort of its own), while
+    # the API, an export or another order still gets every match.
+    from django.core.cache import cache
+
+    monkeypatch.setattr("canbo.people.filtersets.NAME_WALK", 3)
+    monkeypatch.setattr("canbo.people.filtersets.SELECTIVE_SEARCH", 3)
+    monkeypatch.setattr("canbo.people.views.CadreListView.per_page", 2)
+    cache.clear()
+    commune = testing.make_unit("Xã Kỳ Nam", OrgUnitKind.COMMUNE)
+    for name in REGISTER_NAMES:
+        testing.make_cadre(name, managed_by=commune)
+    expected = [
+        c.full_name for c in Cadre.objects.filter(search_text__contains="van").order_by("sort_key", "pk")
+    ]
+    assert len(expected) == 6
+    url = reverse("people:cadre_list")
+    with CaptureQueriesContext(connection) as ctx:
+        response = admin_client.get(url, {"q": "van", "page": 2})
+    table = response.context["table"]
+    assert table.paginator.capped and table.paginator.num_pages == 2
+    assert [r.record.full_name for r in table.paginated_rows] == expected[2:4]
+    assert not [q for q in ctx.captured_queries if "LIKE" in q["sql"] and "LIMIT 2 OFFSET 2" in q["sql"]]
+    reversed_order = admin_client.get(url, {"q": "van", "sort": "-full_name"})
+    assert [r.record.full_name for r in reversed_order.context["table"].paginated_rows] == expected[::-1][:2]
+    assert admin_client.get("/api/cadres/", {"q": "van"}).json()["count"] == 6
+    cache.clear()
 
 
 @pytest.mark.django_db
