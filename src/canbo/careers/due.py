@@ -7,12 +7,11 @@ rules engine, so a list says exactly what a check of the same person would say.
 import datetime as dt
 from dataclasses import dataclass
 
-from django.db.models import F, Q
+from django.db.models import Q
 from django.utils.formats import date_format
 
 from canbo.evaluation.models import Evaluation
 from canbo.evaluation.selectors import dismissal_flags
-from canbo.organizations.filtersets import with_open_assignments
 from canbo.organizations.models import OrgUnit, Position
 from canbo.people.models import Cadre
 from canbo.planning.models import PlanningEntry
@@ -82,11 +81,9 @@ def terms_ending(body: OrgUnit, day: dt.date) -> list[Assignment]:
 
 
 def vacant_or_acting(body: OrgUnit, day: dt.date) -> tuple[list[Position], list[Assignment]]:
-    positions = with_open_assignments(
-        Position.objects.current().filter(unit__path__startswith=body.path, unit__valid_to__isnull=True)
-    )
     vacant = list(
-        positions.filter(open_assignments__lt=F("seats"))
+        Position.objects.filter(unit__path__startswith=body.path)
+        .vacant_on(day)
         .select_related("unit", "title")
         .order_by("unit__path", "title__rank")
     )

@@ -10,7 +10,7 @@ from dataclasses import dataclass, field
 from decimal import ROUND_HALF_UP, Decimal
 
 from django.conf import settings
-from django.db.models import Count, Exists, F, OuterRef, Q, QuerySet, Subquery
+from django.db.models import Count, Exists, OuterRef, Q, QuerySet, Subquery
 
 from canbo.careers.models import ActionKind, Assignment
 from canbo.organizations.models import AdminLevel, OrgUnit, OrgUnitKind, Position
@@ -393,16 +393,7 @@ def vacancies(user, unit: OrgUnit, day: dt.date) -> list[dict]:
     positions = (
         scoped(Position, user)
         .filter(unit__path__startswith=unit.path)
-        .as_of(day)
-        .filter(Q(unit__valid_to__isnull=True) | Q(unit__valid_to__gt=day))
-        .annotate(
-            held=Count(
-                "assignments",
-                filter=Q(assignments__start_date__lte=day)
-                & (Q(assignments__end_date__isnull=True) | Q(assignments__end_date__gt=day)),
-            )
-        )
-        .filter(held__lt=F("seats"))
+        .vacant_on(day)
         .select_related("unit", "title")
         .order_by("title__rank", "unit__path")
     )

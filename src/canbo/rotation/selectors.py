@@ -9,8 +9,7 @@ import datetime as dt
 from dataclasses import dataclass
 
 from django.core.exceptions import ValidationError
-from django.db.models import Count, F, OuterRef, Q, Subquery, Value
-from django.db.models.functions import Coalesce
+from django.db.models import Count, Q
 
 from canbo.careers.models import Assignment
 from canbo.organizations.models import Position
@@ -18,7 +17,7 @@ from canbo.people.models import Cadre
 from canbo.reports.selectors import percent, structure_conditions
 from canbo.rules import adapters
 from canbo.rules.engine import Person, Proposal, RuleSet, dates
-from canbo.rules.engine.facts import continuity_starts
+from canbo.rules.engine.derive import locality, same_post_since
 from canbo.rules.selectors import active_ruleset
 
 from .engine import CHAIRMAN, DEFAULT_WEIGHTS, SECRETARY, Instance, Opening, Requirements, Share, build
@@ -70,42 +69,32 @@ def positions_to_fill(rnd: RotationRound, ruleset: RuleSet) -> tuple[list[Positi
             rnd.positions.select_related("unit", "title").order_by("unit__path", "title__rank")
         ), set()
     if rnd.positions_mode == PositionsMode.VACANCIES:
-        held = (
-            Assignment.objects.on(day)
-            .filter(position=OuterRef("pk"))
-            .order_by()
-            .values("position")
-            .annotate(n=Count("pk"))
-            .values("n")
-        )
         free = (
             body_positions(rnd)
             .filter(title__is_key=True)
-            .annotate(held=Coalesce(Subquery(held), Value(0)))
-            .filter(held__lt=F("seats"))
+            .vacant_on(day)
             .select_related("unit", "title")
             .order_by("unit__path", "title__rank")
         )
         return list(free), set()
+    # The holders' time in post and locality are the rules engine's, as the due lists and a check see them.
+    params = ruleset.params
     if rnd.positions_mode == PositionsMode.DUE:
         posts = _held_posts(rnd, title__is_head=True, title__is_key=True)
         people = _people_by_id({c for _p, c in posts}, day)
-        limit = ruleset.params["term_limit_months"]
         due = []
         for position, cadre_id in posts:
             person = people[cadre_id]
-            starts = continuity_starts(person.posts)
-            since = [
-                s
-                for h, s in zip(person.posts, starts, strict=True)
-                if h.post.position_id == position.pk and h.held_on(day)
-            ]
-            if since and dates.months_between(since[0], day) >= limit:
+            held = next(
+                (h.post for h in person.posts if h.post.position_id == position.pk and h.held_on(day)), None
+            )
+            since = held and same_post_since(person, held, day)
+            if since and dates.months_between(since, day) >= params["term_limit_months"]:
                 due.append((position, cadre_id))
         return [p for p, _c in due], {c for _p, c in due}
     posts = _held_posts(rnd, title__non_local=True)
     people = _people_by_id({c for _p, c in posts}, day)
-    local = [(p, c) for p, c in posts if p.unit.territory_id in people[c].hometown_ids]
+    local = [(p, c) for p, c in posts if any(locality(people[c], p.unit.territory_id, params))]
     return [p for p, _c in local], {c for _p, c in local}
 
 

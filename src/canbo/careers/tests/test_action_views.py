@@ -170,6 +170,22 @@ def test_due_lists_show_local_heads_and_rotations_ending(organizer, ward, people
     assert "Lê Minh Đức" in page and "Trần Thị Hoa" in page
 
 
+def test_due_lists_count_a_seat_vacant_as_of_the_chosen_day(organizer, ward, people):
+    # Hoa held the standing deputy secretary's seat from the merger until December: vacant on DAY, held in
+    # October, whoever holds it today.
+    Assignment.objects.filter(cadre=people.hoa).update(end_date=dt.date(2025, 12, 1))
+    deputy = seat(ward.hoanh_son, "X_PBT_TT")
+
+    def vacant(day):
+        response = organizer.get(reverse("careers:due"), {"as_of": day.isoformat()})
+        return [p.pk for p in response.context["vacant"]]
+
+    assert deputy.pk in vacant(DAY)
+    assert deputy.pk not in vacant(dt.date(2025, 10, 1))
+    page = organizer.get(reverse("careers:due"), {"as_of": DAY.isoformat()}).content.decode()
+    assert "Đã bố trí 0/1" in page
+
+
 def test_due_lists_need_the_organizer_role(client, ward, people):
     from canbo.core import testing
 

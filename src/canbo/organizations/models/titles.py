@@ -1,5 +1,5 @@
 from django.db import models
-from django.db.models import Q
+from django.db.models import Count, F, Q
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
@@ -62,6 +62,19 @@ class PositionQuerySet(RestrictedQuerySet):
 
     def current(self):
         return self.filter(valid_to__isnull=True)
+
+    def vacant_on(self, day):
+        """Positions open on `day`, at a unit that still existed, with fewer holders that day than seats;
+        `held` is annotated."""
+        on_day = Q(assignments__start_date__lte=day) & (
+            Q(assignments__end_date__isnull=True) | Q(assignments__end_date__gt=day)
+        )
+        return (
+            self.as_of(day)
+            .filter(Q(unit__valid_to__isnull=True) | Q(unit__valid_to__gt=day))
+            .annotate(held=Count("assignments", filter=on_day))
+            .filter(held__lt=F("seats"))
+        )
 
 
 class Position(models.Model):
