@@ -4,6 +4,7 @@ import datetime as dt
 
 from django.db.models import Count, F, Q
 
+from canbo.core.numbers import percent
 from canbo.organizations.models import OrgUnit, Position
 from canbo.people.filtersets import born_before_age
 from canbo.people.models import Cadre, Gender
@@ -31,15 +32,12 @@ def overview(user, today: dt.date, young_under: int = 42) -> dict:
     units = OrgUnit.objects.restrict(user).current().count()
     total = totals["total"] or 0
 
-    def share(n):
-        return round(100 * n / total, 1) if total else 0.0
-
     return {
         **totals,
-        "women_pct": share(totals["women"]),
-        "young_pct": share(totals["young"]),
-        "minority_pct": share(totals["minority"]),
-        "party_pct": share(totals["party"]),
+        "women_pct": percent(totals["women"], total),
+        "young_pct": percent(totals["young"], total),
+        "minority_pct": percent(totals["minority"], total),
+        "party_pct": percent(totals["party"], total),
         "positions": seats["position_count"],
         "vacant_positions": seats["vacant_count"],
         "units": units,

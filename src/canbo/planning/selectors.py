@@ -11,6 +11,7 @@ from django.db.models import Q, QuerySet
 from django.utils.translation import gettext_lazy as _
 
 from canbo.careers.models import ActionKind, ActionStatus, Assignment, PersonnelAction
+from canbo.core.numbers import percent
 from canbo.organizations.models import OrgUnit, Position
 from canbo.people.models import Cadre
 from canbo.rules import adapters
@@ -410,7 +411,7 @@ class BodyTraining:
 
     @property
     def share(self) -> float:
-        return round(100 * self.trained / self.leaders, 1) if self.leaders else 0.0
+        return percent(self.trained, self.leaders)
 
 
 # What the training lists read of a cadre, a title and a unit: loading whole rows of thousands of leaders

@@ -7,12 +7,12 @@ many cadres; moves and indicators read the few hundred rows they are about.
 
 import datetime as dt
 from dataclasses import dataclass, field
-from decimal import ROUND_HALF_UP, Decimal
 
 from django.conf import settings
 from django.db.models import Count, Exists, OuterRef, Q, QuerySet, Subquery
 
 from canbo.careers.models import ActionKind, Assignment
+from canbo.core.numbers import percent
 from canbo.organizations.models import AdminLevel, OrgUnit, OrgUnitKind, Position
 from canbo.people.filtersets import AGE_BANDS, age_range, born_before_age, young_age
 from canbo.people.models import Cadre, Degree, Gender, PoliticalTheory
@@ -44,13 +44,6 @@ class Population:
     scope: str
     unit: OrgUnit
     as_of: dt.date
-
-
-def percent(count: int, total: int) -> float:
-    """A share of the total, rounded half up to one decimal as official tables print it."""
-    if not total:
-        return 0.0
-    return float((Decimal(100 * count) / Decimal(total)).quantize(Decimal("0.1"), rounding=ROUND_HALF_UP))
 
 
 def leaf(count: int, total: int) -> dict:

@@ -6,6 +6,7 @@ from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from typing import Any
 
+from canbo.core.numbers import percent
 from canbo.rules.engine.dates import months_between
 
 
@@ -28,10 +29,6 @@ class Indicator:
 
     def name(self, language: str = "vi") -> str:
         return self.name_en if language.startswith("en") else self.name_vi
-
-
-def _share(count: int, total: int) -> float:
-    return round(100 * count / total, 1) if total else 0.0
 
 
 def age_on(birth: dt.date, day: dt.date) -> int:
@@ -66,7 +63,7 @@ def structure(
         ("minority", "Người dân tộc thiểu số", "Ethnic minorities", minority, round(area_minority_share, 1)),
     ]
     indicators = [
-        Indicator(code, vi, en, count, _share(count, total), target, _share(count, total) < target)
+        Indicator(code, vi, en, count, percent(count, total), target, percent(count, total) < target)
         for code, vi, en, count, target in rows
     ]
     for band, low, high in params["age_bands"]:
@@ -77,7 +74,7 @@ def structure(
                 f"Độ tuổi {band}",
                 f"Age band {band}",
                 count,
-                _share(count, total),
+                percent(count, total),
                 None,
                 count == 0,
             )

@@ -10,6 +10,8 @@ from collections import Counter, defaultdict
 
 import numpy as np
 
+from canbo.core.numbers import percent
+
 from .instance import GROUPS, INELIGIBLE, Instance, Requirements, blocked_with_pins
 from .solver import Plan, _pair_groups
 
@@ -32,7 +34,7 @@ def shares_of(instance: Instance, pairs, area: str = "") -> dict[str, float]:
     people = [j for i, j in pairs if not area or instance.slots[i].area == area]
     if not people:
         return {g: 0.0 for g in GROUPS}
-    return {g: round(100 * float(instance.membership(g)[people].mean()), 1) for g in GROUPS}
+    return {g: percent(int(instance.membership(g)[people].sum()), len(people)) for g in GROUPS}
 
 
 def _blocked_counts(instance: Instance, masks: np.ndarray) -> list[dict]:
