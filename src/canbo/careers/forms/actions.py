@@ -4,6 +4,7 @@ from django.utils.translation import gettext_lazy as _
 from canbo.core.forms.base import ScopedModelForm
 from canbo.core.forms.widgets import AutocompleteWidget
 from canbo.organizations.models import OrgUnit
+from canbo.people.forms.fields import CadreCodeField
 from canbo.people.models import Cadre
 
 from ..models import PersonnelAction
@@ -13,7 +14,7 @@ class PersonnelActionForm(ScopedModelForm):
     """What an organizer proposes: who, which action, which post, from when."""
 
     scoped_fields = {"unit": "organize"}
-    cadre_code = forms.CharField(label=_("Cadre code"), max_length=32)
+    cadre_code = CadreCodeField()
 
     class Meta:
         model = PersonnelAction
@@ -32,6 +33,7 @@ class PersonnelActionForm(ScopedModelForm):
         # Dismissal and retirement end the post held: unit and title are then read from work history.
         self.fields["unit"].required = False
         self.fields["title"].required = False
+        self.fields["cadre_code"].queryset = Cadre.objects.restrict(self.user, "organize")
         if self.instance.pk:
             self.fields["cadre_code"].initial = self.instance.cadre.code
             self.fields["cadre_code"].disabled = True
@@ -47,14 +49,9 @@ class PersonnelActionForm(ScopedModelForm):
         return values
 
     def clean_cadre_code(self):
-        if self.instance.pk:
-            return self.instance.cadre.code
-        code = self.cleaned_data["cadre_code"].strip()
-        cadre = Cadre.objects.restrict(self.user, "organize").filter(code=code).first()
-        if cadre is None:
-            raise forms.ValidationError(_("No cadre with this code among those you manage."))
-        self.cadre = cadre
-        return code
+        # A draft's cadre stays, even out of the organizer's scope since.
+        self.cadre = self.instance.cadre if self.instance.pk else self.cleaned_data["cadre_code"]
+        return self.cadre
 
 
 class SubmitForm(forms.Form):

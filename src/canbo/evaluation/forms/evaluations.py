@@ -6,6 +6,7 @@ from canbo.core.forms.base import ScopedModelForm
 from canbo.core.forms.widgets import AutocompleteWidget
 from canbo.evaluation.models import Disqualification, Evaluation, KpiTask
 from canbo.organizations.models import OrgUnit
+from canbo.people.forms.fields import CadreCodeField
 from canbo.people.models import Cadre
 
 
@@ -19,9 +20,7 @@ class EvaluationForm(ScopedModelForm):
     """A new evaluation, or the editable part of one: the subject is found by the cadre's code."""
 
     scoped_fields = {"unit": "change"}
-    cadre_code = forms.CharField(
-        label=_("Cadre code"), required=False, help_text=_("For an individual or a party member.")
-    )
+    cadre_code = CadreCodeField(required=False, help_text=_("For an individual or a party member."))
     disqualifications = forms.MultipleChoiceField(
         label=_("Disqualifying events"),
         choices=Disqualification.choices,
@@ -54,15 +53,7 @@ class EvaluationForm(ScopedModelForm):
                 del self.fields[name]
             return
         self.fields["quarter"].widget = forms.Select(choices=quarter_choices())
-
-    def clean_cadre_code(self):
-        code = self.cleaned_data.get("cadre_code", "").strip()
-        if not code:
-            return None
-        cadre = Cadre.objects.restrict(self.user, "change").filter(code=code).first()
-        if cadre is None:
-            raise forms.ValidationError(_("No cadre with code %(code)s in your scope.") % {"code": code})
-        return cadre
+        self.fields["cadre_code"].queryset = Cadre.objects.restrict(self.user, "change")
 
     def model_data(self) -> dict:
         data = super().model_data()

@@ -4,10 +4,10 @@ from django.utils.translation import gettext_lazy as _
 from canbo.core.forms.base import ScopedModelForm
 from canbo.core.forms.widgets import AutocompleteWidget
 from canbo.organizations.models import OrgUnit
+from canbo.people.forms.fields import CadreCodeField
 from canbo.people.models import Cadre
 
 from ..models import PlanningEntry, PlanningReview, PlanningTerm, ReviewOutcome
-from .fields import CadreCodeField
 
 
 class PlanningTermForm(ScopedModelForm):

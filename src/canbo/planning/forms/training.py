@@ -4,10 +4,10 @@ from django.utils.translation import gettext_lazy as _
 from canbo.core.forms.base import ScopedModelForm
 from canbo.core.forms.widgets import AutocompleteWidget
 from canbo.organizations.models import OrgUnit
+from canbo.people.forms.fields import CadreCodeField
 from canbo.people.models import Cadre
 
 from ..models import LEVEL_CHOICES, Course, Enrolment
-from .fields import CadreCodeField
 
 # The levels grouped by the kind of course that gives them; the service checks that they match.
 LEVEL_OPTIONS = [("", "—")] + [

@@ -7,6 +7,7 @@ from django.utils.translation import gettext_lazy as _
 from canbo.core.forms.base import ScopedModelForm
 from canbo.core.forms.widgets import AutocompleteWidget
 from canbo.organizations.models import OrgUnit, Position
+from canbo.people.forms.fields import CadreCodeField
 from canbo.people.models import Cadre
 
 from ..engine import DEFAULT_WEIGHTS
@@ -92,22 +93,14 @@ class RotationRoundForm(ScopedModelForm):
 
 class PinForm(forms.Form):
     kind = forms.ChoiceField(label=_("Pin"), choices=PinKind.choices)
-    cadre_code = forms.CharField(label=_("Cadre code"), max_length=32)
+    cadre_code = CadreCodeField()
     position = forms.ModelChoiceField(label=_("Position"), queryset=Position.objects.none())
 
     def __init__(self, *args, positions=None, user=None, **kwargs):
         super().__init__(*args, **kwargs)
-        self.user = user
+        self.fields["cadre_code"].queryset = Cadre.objects.restrict(user, "organize")
         if positions is not None:
             self.fields["position"].queryset = positions
-
-    def clean_cadre_code(self):
-        cadre = (
-            Cadre.objects.restrict(self.user, "organize").filter(code=self.cleaned_data["cadre_code"]).first()
-        )
-        if cadre is None:
-            raise ValidationError(_("There is no cadre with this code in your units."))
-        return cadre
 
 
 class MoveEditForm(forms.Form):
@@ -116,39 +109,30 @@ class MoveEditForm(forms.Form):
     prefix = "edit"
     kind = forms.ChoiceField(label=_("Change"), choices=list(EDIT_KINDS.items()))
     position = forms.ModelChoiceField(label=_("Position"), queryset=Position.objects.none())
-    cadre_code = forms.CharField(
-        label=_("Cadre code"), max_length=32, required=False, help_text=_("For an assignment.")
-    )
+    cadre_code = CadreCodeField(required=False, help_text=_("For an assignment."))
     other = forms.ModelChoiceField(
         label=_("Swap with"), queryset=Position.objects.none(), required=False, help_text=_("For a swap.")
     )
 
     def __init__(self, *args, positions=None, user=None, **kwargs):
         super().__init__(*args, **kwargs)
-        self.user = user
+        self.fields["cadre_code"].queryset = Cadre.objects.restrict(user, "organize")
         if positions is not None:
             self.fields["position"].queryset = positions
             self.fields["other"].queryset = positions
 
-    def clean_cadre_code(self):
-        if not self.cleaned_data["cadre_code"].strip():
-            return None
-        return PinForm.clean_cadre_code(self)
-
 
 class PreferenceForm(forms.Form):
-    cadre_code = forms.CharField(label=_("Cadre code"), max_length=32)
+    cadre_code = CadreCodeField()
     unit = forms.ModelChoiceField(
         label=_("Preferred unit"),
         queryset=OrgUnit.objects.all(),
         widget=AutocompleteWidget("organizations:orgunit_autocomplete", OrgUnit),
     )
 
-    clean_cadre_code = PinForm.clean_cadre_code
-
     def __init__(self, *args, user=None, **kwargs):
         super().__init__(*args, **kwargs)
-        self.user = user
+        self.fields["cadre_code"].queryset = Cadre.objects.restrict(user, "organize")
         self.fields["unit"].queryset = OrgUnit.objects.restrict(user, "view")
 
 
