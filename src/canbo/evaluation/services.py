@@ -34,10 +34,15 @@ def grading(evaluation: Evaluation, tasks=None) -> engine.Grading:
     )
 
 
-def regrade(evaluation: Evaluation) -> engine.Grading:
+def _set_grade(evaluation: Evaluation) -> engine.Grading:
     result = grading(evaluation)
     evaluation.score = result.score
     evaluation.grade = result.grade.value if result.grade else ""
+    return result
+
+
+def regrade(evaluation: Evaluation) -> engine.Grading:
+    result = _set_grade(evaluation)
     evaluation.save(update_fields=["score", "grade"])
     return result
 
@@ -98,8 +103,9 @@ def evaluation_update(evaluation: Evaluation, **fields) -> Evaluation:
         if name not in allowed:
             raise TypeError(f"evaluation_update() got an unexpected field {name!r}")
         setattr(evaluation, name, sorted(set(value)) if name == "disqualifications" else value)
-    evaluation.save(update_fields=list(fields))
-    regrade(evaluation)
+    # One save, so one audit entry, for the edit and the grade it gives.
+    _set_grade(evaluation)
+    evaluation.save(update_fields=[*fields, "score", "grade"])
     return evaluation
 
 

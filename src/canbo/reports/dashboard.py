@@ -123,7 +123,7 @@ def dashboard_context(user, params: dict, data: dict, query) -> dict:
     shares = group_chart(INDICATOR_TONES, _("Structure"))
     education = group_chart(degrees, _("Professional degree"))
     ages = group_chart(age_bands, _("Age"), tone="age")
-    points = trend(user, population)
+    points = trend(user, population, now=now)
     names = {key: labels[key] for key in ("women", "young", "ethnic_minority")}
     trend_chart = charts.lines(
         [f"{p['as_of']:%m/%Y}" for p in points],

@@ -39,9 +39,12 @@ class Section:
 
 
 def cell_text(value) -> str:
-    """A cell as printed: shares with one decimal, in the active language's notation (19,2 in Vietnamese)."""
+    """A cell as printed, in the active language's notation: shares with one decimal (19,2 in Vietnamese),
+    counts grouped by thousands (3.000)."""
     if isinstance(value, float):
         return number_format(value, 1)
+    if isinstance(value, int) and not isinstance(value, bool):
+        return number_format(value, force_grouping=True)
     return str(value)
 
 

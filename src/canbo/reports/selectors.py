@@ -363,9 +363,11 @@ def structure_targets(user, unit: OrgUnit, day: dt.date) -> list[dict]:
     for target in targets:
         latest.setdefault((target.unit_id, target.indicator), target)
     rows = []
+    by_unit: dict[int, dict] = {}  # a unit's targets (women, young, minority) share one count
     for target in latest.values():
-        population = Population(Scope.UNIT, target.unit, day)
-        reached = structure(user, population)[target.indicator]
+        if target.unit_id not in by_unit:
+            by_unit[target.unit_id] = structure(user, Population(Scope.UNIT, target.unit, day))
+        reached = by_unit[target.unit_id][target.indicator]
         rows.append(
             {
                 "unit": target.unit,
@@ -413,12 +415,18 @@ TERM_STARTS = (dt.date(2010, 10, 1), dt.date(2015, 10, 1), dt.date(2020, 10, 1),
 TREND_KEYS = ("women", "young", "ethnic_minority")
 
 
-def trend(user, population: Population, young_under: int | None = None) -> list[dict]:
-    """Shares of women, young and ethnic-minority cadres at the start of each term up to the day."""
+def trend(
+    user, population: Population, young_under: int | None = None, now: dict | None = None
+) -> list[dict]:
+    """Shares of women, young and ethnic-minority cadres at the start of each term up to the day (`now`:
+    the day's structure, when the caller has it already)."""
     days = [d for d in TERM_STARTS if d < population.as_of] + [population.as_of]
     points = []
     for day in days:
-        data = structure(user, Population(population.scope, population.unit, day), young_under)
+        if day == population.as_of and now is not None:
+            data = now
+        else:
+            data = structure(user, Population(population.scope, population.unit, day), young_under)
         points.append(
             {"as_of": day, "total": data["total"]["count"], **{k: data[k]["percent"] for k in TREND_KEYS}}
         )

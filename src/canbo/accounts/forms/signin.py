@@ -1,6 +1,5 @@
 from django import forms
 from django.conf import settings
-from django.contrib.auth import authenticate
 from django.contrib.auth.forms import AuthenticationForm
 from django.utils.translation import gettext_lazy as _
 
@@ -23,19 +22,18 @@ class SignInForm(AuthenticationForm):
 
     def clean(self):
         username = self.cleaned_data.get("username")
-        password = self.cleaned_data.get("password")
-        if username is None or not password:
+        if username is None or not self.cleaned_data.get("password"):
             return self.cleaned_data
         address = selectors.client_address(self.request)
         if selectors.active_lockout(username, address) is not None:
             raise locked_error()
-        self.user_cache = authenticate(self.request, username=username, password=password)
-        if self.user_cache is None:
-            if services.sign_in_failed(username=username, ip_address=address) is not None:
-                raise locked_error()
-            raise self.get_invalid_login_error()
-        self.confirm_login_allowed(self.user_cache)
-        return self.cleaned_data
+        try:
+            return super().clean()
+        except forms.ValidationError:
+            # A wrong password (not an inactive account) counts towards a lockout, which it may start.
+            if self.user_cache is None and services.sign_in_failed(username=username, ip_address=address):
+                raise locked_error() from None
+            raise
 
 
 class CodeForm(forms.Form):

@@ -6,6 +6,8 @@ from decimal import Decimal
 
 import pytest
 from django.core.exceptions import ValidationError
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
 from django.utils import translation
 
 from canbo.core import testing
@@ -51,8 +53,14 @@ def test_leader_needs_over_fulfilment(commune, people):
 
 def test_disqualifying_event_and_invalid_tasks(commune, people):
     evaluation = make_evaluation(commune, people[0], tasks=EXCELLENT)
-    services.evaluation_update(evaluation, disqualifications=["discipline"])
+    with CaptureQueriesContext(connection) as ctx:
+        services.evaluation_update(evaluation, disqualifications=["discipline"])
     assert evaluation.grade == Grade.NOT_COMPLETED
+    evaluation.refresh_from_db()
+    assert evaluation.grade == Grade.NOT_COMPLETED and evaluation.disqualifications == ["discipline"]
+    # The edit and the grade it gives are one write (one audit entry), not two.
+    updates = [q for q in ctx.captured_queries if q["sql"].startswith('UPDATE "evaluation_evaluation"')]
+    assert len(updates) == 1
     with pytest.raises(ValidationError) as error:
         services.task_add(evaluation, name="x", target=Decimal(0), weight=Decimal(1), quality=Decimal(120))
     assert set(error.value.error_dict) == {"target", "quality"}
