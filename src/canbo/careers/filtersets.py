@@ -4,6 +4,7 @@ import django_filters as filters
 from django.utils.translation import gettext_lazy as _
 
 from canbo.core.converters import MAX_ID, IdModelChoiceFilter
+from canbo.core.filters import YesNoFilter
 from canbo.organizations.filtersets import subtree_filter
 from canbo.organizations.models import Title
 
@@ -23,7 +24,7 @@ class AssignmentFilterSet(filters.FilterSet):
         label=_("Started on or before"), field_name="start_date", lookup_expr="lte"
     )
     held_on = filters.DateFilter(label=_("Held on"), method="filter_held_on")
-    open = filters.BooleanFilter(label=_("Still held"), field_name="end_date", lookup_expr="isnull")
+    open = YesNoFilter(label=_("Still held"), field_name="end_date", lookup_expr="isnull")
 
     class Meta:
         model = Assignment

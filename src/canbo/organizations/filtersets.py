@@ -7,6 +7,7 @@ from django.utils.translation import gettext_lazy as _
 from drf_spectacular.utils import extend_schema_field
 
 from canbo.core.converters import IdModelChoiceFilter
+from canbo.core.filters import YesNoFilter
 from canbo.core.forms.widgets import AutocompleteWidget
 from canbo.core.text import fold
 
@@ -99,7 +100,7 @@ class OrgUnitFilterSet(filters.FilterSet):
     parent = IdModelChoiceFilter(label=_("Parent"), queryset=scoped_units, widget=unit_picker())
     within = subtree_filter(_("Within"), "path")
     as_of = filters.DateFilter(label=_("Existing on"), method="filter_as_of")
-    current = filters.BooleanFilter(label=_("Still exists"), method="filter_current")
+    current = YesNoFilter(label=_("Still exists"), method="filter_current")
 
     class Meta:
         model = OrgUnit
@@ -121,7 +122,7 @@ class TitleFilterSet(filters.FilterSet):
     q = filters.CharFilter(label=_("Search"), method="filter_q")
     level = filters.ChoiceFilter(label=_("Level"), choices=TitleLevel.choices)
     group = filters.ChoiceFilter(label=_("Group"), choices=TitleGroup.choices)
-    is_key = filters.BooleanFilter(label=_("Key post"))
+    is_key = YesNoFilter(label=_("Key post"))
 
     class Meta:
         model = Title
@@ -141,8 +142,8 @@ class PositionFilterSet(filters.FilterSet):
     unit = subtree_filter(_("Unit"), "unit__path", queryset=current_scoped_units)
     title = IdModelChoiceFilter(label=_("Title"), queryset=Title.objects.all())
     level = filters.ChoiceFilter(label=_("Level"), field_name="title__level", choices=TitleLevel.choices)
-    key = filters.BooleanFilter(label=_("Key post"), field_name="title__is_key")
-    vacant = filters.BooleanFilter(label=_("Vacant"), method="filter_vacant")
+    key = YesNoFilter(label=_("Key post"), field_name="title__is_key")
+    vacant = YesNoFilter(label=_("Vacant"), method="filter_vacant")
 
     class Meta:
         model = Position

@@ -12,6 +12,7 @@ from django.utils.translation import gettext_lazy as _
 from drf_spectacular.utils import extend_schema_field
 
 from canbo.core.converters import IdModelChoiceFilter
+from canbo.core.filters import YesNoFilter
 from canbo.core.pagination import page_ordering
 from canbo.organizations.filtersets import current_scoped_units, search_folded, unit_picker
 from canbo.organizations.models import Title
@@ -128,13 +129,11 @@ class CadreFilterSet(filters.FilterSet):
     gender = filters.ChoiceFilter(label=_("Gender"), choices=Gender.choices)
     age_band = filters.ChoiceFilter(label=_("Age"), choices=AGE_BAND_CHOICES, method="filter_age_band")
     ethnicity = IdModelChoiceFilter(label=_("Ethnicity"), queryset=Ethnicity.objects.all())
-    minority = filters.BooleanFilter(label=_("Ethnic minority"), field_name="ethnicity__is_minority")
+    minority = YesNoFilter(label=_("Ethnic minority"), field_name="ethnicity__is_minority")
     education = filters.ChoiceFilter(label=_("Highest professional degree"), choices=Degree.choices)
     political_theory = filters.ChoiceFilter(label=_("Political theory"), choices=PoliticalTheory.choices)
-    party_member = filters.BooleanFilter(label=_("Party member"), method="filter_party_member")
-    no_post = filters.BooleanFilter(
-        label=_("Without a post"), field_name="current_position", lookup_expr="isnull"
-    )
+    party_member = YesNoFilter(label=_("Party member"), method="filter_party_member")
+    no_post = YesNoFilter(label=_("Without a post"), field_name="current_position", lookup_expr="isnull")
 
     class Meta:
         model = Cadre

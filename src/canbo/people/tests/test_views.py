@@ -452,3 +452,19 @@ def test_the_count_of_results_is_written_with_thousands_separators(
     response = admin_client.get(reverse("people:cadre_list"), headers={"accept-language": language})
     count_line = response.content.decode().split('class="count">')[1].split("</div>")[0]
     assert count_line == shown
+
+
+@pytest.mark.django_db
+def test_yes_no_filters_offer_either_by_default_not_unknown(admin_client):
+    # Django's select calls "either" Unknown, which reads as a value a cadre could have.
+    testing.make_cadre("Lò Văn Pó", managed_by=testing.make_unit("Xã Mường Lay", OrgUnitKind.COMMUNE))
+    with translation.override("vi"):
+        page = admin_client.get(reverse("people:cadre_list"), headers={"Accept-Language": "vi"})
+        choices = [
+            str(label) for _value, label in page.context["filter_form"].fields["minority"].widget.choices
+        ]
+    assert choices == ["---------", "Có", "Không"]
+    html = page.content.decode()
+    assert 'name="party_member"' in html and "Không rõ" not in html and "---------" in html
+    filtered = admin_client.get(reverse("people:cadre_list"), {"party_member": "false"})
+    assert [r.record.full_name for r in filtered.context["table"].paginated_rows] == ["Lò Văn Pó"]
