@@ -468,3 +468,29 @@ def test_yes_no_filters_offer_either_by_default_not_unknown(admin_client):
     assert 'name="party_member"' in html and "Không rõ" not in html and "---------" in html
     filtered = admin_client.get(reverse("people:cadre_list"), {"party_member": "false"})
     assert [r.record.full_name for r in filtered.context["table"].paginated_rows] == ["Lò Văn Pó"]
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize("walk", [1, 5, 100])
+def test_a_large_filtered_result_pages_from_the_registers_first_matches(admin_client, monkeypatch, walk):
+    # Past the cap among many cadres (READ_THROUGH 0), the register's first matches that pass the filter
+    # are the filtered result's first, in name order.
+    from django.core.cache import cache
+
+    monkeypatch.setattr("canbo.people.filtersets.NAME_WALK", walk)
+    monkeypatch.setattr("canbo.people.filtersets.READ_THROUGH", 0)
+    monkeypatch.setattr("canbo.people.filtersets.SELECTIVE_SEARCH", 2)
+    monkeypatch.setattr("canbo.people.views.CadreListView.per_page", 2)
+    cache.clear()
+    commune = testing.make_unit("Xã Kỳ Nam", OrgUnitKind.COMMUNE)
+    for name in REGISTER_NAMES:
+        testing.make_cadre(name, managed_by=commune, gender=Gender.FEMALE if "Thị" in name else Gender.MALE)
+    men = Cadre.objects.filter(search_text__contains="van", gender=Gender.MALE).order_by("sort_key", "pk")
+    expected = [c.full_name for c in men]
+    assert len(expected) == 6
+    response = admin_client.get(reverse("people:cadre_list"), {"q": "van", "gender": "male"})
+    table = response.context["table"]
+    assert table.paginator.capped
+    assert [r.record.full_name for r in table.paginated_rows] == expected[:2]
+    assert response.context["filterset"].leading_ids[:2] == [c.pk for c in men[:2]]
+    cache.clear()
