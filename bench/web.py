@@ -132,7 +132,7 @@ def _time() -> None:
         Membership.objects.create(user=scoped, unit=commune, role="viewer")
 
     sample = Cadre.objects.order_by("pk")[Cadre.objects.count() // 2]
-    rare = Cadre.objects.values_list("given_name", flat=True).order_by("-pk")[7]
+    rare, rare_gender = Cadre.objects.values_list("given_name", "gender").order_by("-pk")[7]
     # The most frequent given name: its matches lie together in the name order, as a rare one's do.
     common = (
         Cadre.objects.values_list("given_name", flat=True)
@@ -144,6 +144,7 @@ def _time() -> None:
         "search full name with diacritics": {"q": sample.full_name},
         "search full name without diacritics": {"q": fold(sample.full_name)},
         "search rare given name": {"q": rare},
+        "search rare given name, one gender": {"q": rare, "gender": rare_gender},
         "search common given name": {"q": common},
         "search code": {"q": sample.code},
     }
