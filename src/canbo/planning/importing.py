@@ -11,6 +11,7 @@ from canbo.core.importing.importers import Importer, Row
 from canbo.core.importing.report import Message
 from canbo.organizations.models import Title
 from canbo.people.models import Cadre
+from canbo.reports.exports import append_table
 
 from . import services
 from .models import (
@@ -193,17 +194,11 @@ class TrainingImporter(_Codes):
 
 
 def _workbook(importer, rows) -> bytes:
-    """An Excel file headed as the importer's template (Vietnamese headers), values only."""
+    """An Excel file headed as the importer's template (Vietnamese headers), styled as the reports are."""
     book = Workbook()
     sheet = book.active
     sheet.title = importer.kind
-    sheet.append([c.vi for c in importer.columns()])
-    for row in rows:
-        sheet.append(row)
-        for cell in sheet[sheet.max_row]:
-            # A text starting with "=" stays text: exported values are never formulas.
-            if isinstance(cell.value, str) and cell.value.startswith("="):
-                cell.data_type = "s"
+    append_table(sheet, [c.vi for c in importer.columns()], rows)
     buffer = io.BytesIO()
     book.save(buffer)
     return buffer.getvalue()
