@@ -201,8 +201,8 @@ class CadreFilterSet(filters.FilterSet):
         ("Sỹ" among men: 1.4 s at 500,000 cadres). The register's first matches, found in bounded steps,
         are kept where they pass the filters and the scope: a prefix of the filtered order, as all matches
         before the last one kept were looked at. With more than a thousand matches after filtering, the
-        filters keep enough of them for the first pages unless they are narrow, and a narrow filter with that
-        many matches means a common word, whose matches come early in the name order anyway.
+        filters keep enough of them for the first pages unless they are narrow (under one in twenty), which
+        with that many matches means a very common word; a page past the prefix is the database's walk.
         """
         first = first_matches_by_name(Cadre.objects.all(), value, SELECTIVE_SEARCH + 1)
         kept = set(matching.filter(pk__in=first).values_list("pk", flat=True))
