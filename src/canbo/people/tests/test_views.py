@@ -339,43 +339,44 @@ REGISTER_NAMES = [
 ]
 
 
+@pytest.fixture
+def register(db):
+    """REGISTER_NAMES as cadres of one commune ("Thị": women), with no name-walk boundary cached before or
+    after."""
+    from django.core.cache import cache
+
+    cache.clear()
+    commune = testing.make_unit("Xã Kỳ Nam", OrgUnitKind.COMMUNE)
+    for name in REGISTER_NAMES:
+        testing.make_cadre(name, managed_by=commune, gender=Gender.FEMALE if "Thị" in name else Gender.MALE)
+    yield
+    cache.clear()
+
+
 @pytest.mark.django_db
 @pytest.mark.parametrize("walk", [1, 4, 100])
 @pytest.mark.parametrize("limit", [2, 3, 50])
 @pytest.mark.parametrize("query", ["sy", "van", "nguyen van", "thi an", "an", "zz"])
-def test_a_register_search_finds_the_first_matches_in_name_order(monkeypatch, walk, limit, query):
+def test_a_register_search_finds_the_first_matches_in_name_order(register, monkeypatch, walk, limit, query):
     # The first names are walked, the rest collected and sorted; together the first matches, in order,
     # wherever the walk stops (a given name's matches lie together in the order, "Sỹ" far down it).
-    from django.core.cache import cache
-
     from canbo.organizations.filtersets import search_folded
     from canbo.people import filtersets
 
     monkeypatch.setattr(filtersets, "NAME_WALK", walk)
-    cache.clear()
-    commune = testing.make_unit("Xã Kỳ Nam", OrgUnitKind.COMMUNE)
-    for name in REGISTER_NAMES:
-        testing.make_cadre(name, managed_by=commune)
     every = sorted(search_folded(Cadre.objects.all(), "search_text", query).values_list("sort_key", "pk"))
     assert (
         filtersets.first_matches_by_name(Cadre.objects.all(), query, limit) == [pk for _, pk in every][:limit]
     )
-    cache.clear()
 
 
 @pytest.mark.django_db
-def test_a_large_register_result_pages_from_its_first_matches(admin_client, monkeypatch):
+def test_a_large_register_result_pages_from_its_first_matches(register, admin_client, monkeypatch):
     # Past the cap the page takes the ids the search found in name order (no sort of its own), while
     # the API, an export or another order still gets every match.
-    from django.core.cache import cache
-
     monkeypatch.setattr("canbo.people.filtersets.NAME_WALK", 3)
     monkeypatch.setattr("canbo.people.filtersets.SELECTIVE_SEARCH", 3)
     monkeypatch.setattr("canbo.people.views.CadreListView.per_page", 2)
-    cache.clear()
-    commune = testing.make_unit("Xã Kỳ Nam", OrgUnitKind.COMMUNE)
-    for name in REGISTER_NAMES:
-        testing.make_cadre(name, managed_by=commune)
     expected = [
         c.full_name for c in Cadre.objects.filter(search_text__contains="van").order_by("sort_key", "pk")
     ]
@@ -390,7 +391,6 @@ def test_a_large_register_result_pages_from_its_first_matches(admin_client, monk
     reversed_order = admin_client.get(url, {"q": "van", "sort": "-full_name"})
     assert [r.record.full_name for r in reversed_order.context["table"].paginated_rows] == expected[::-1][:2]
     assert admin_client.get("/api/cadres/", {"q": "van"}).json()["count"] == 6
-    cache.clear()
 
 
 @pytest.mark.django_db
@@ -472,19 +472,15 @@ def test_yes_no_filters_offer_either_by_default_not_unknown(admin_client):
 
 @pytest.mark.django_db
 @pytest.mark.parametrize("walk", [1, 5, 100])
-def test_a_large_filtered_result_pages_from_the_registers_first_matches(admin_client, monkeypatch, walk):
+def test_a_large_filtered_result_pages_from_the_registers_first_matches(
+    register, admin_client, monkeypatch, walk
+):
     # Past the cap among many cadres (READ_THROUGH 0), the register's first matches that pass the filter
     # are the filtered result's first, in name order.
-    from django.core.cache import cache
-
     monkeypatch.setattr("canbo.people.filtersets.NAME_WALK", walk)
     monkeypatch.setattr("canbo.people.filtersets.READ_THROUGH", 0)
     monkeypatch.setattr("canbo.people.filtersets.SELECTIVE_SEARCH", 2)
     monkeypatch.setattr("canbo.people.views.CadreListView.per_page", 2)
-    cache.clear()
-    commune = testing.make_unit("Xã Kỳ Nam", OrgUnitKind.COMMUNE)
-    for name in REGISTER_NAMES:
-        testing.make_cadre(name, managed_by=commune, gender=Gender.FEMALE if "Thị" in name else Gender.MALE)
     men = Cadre.objects.filter(search_text__contains="van", gender=Gender.MALE).order_by("sort_key", "pk")
     expected = [c.full_name for c in men]
     assert len(expected) == 6
@@ -493,4 +489,3 @@ def test_a_large_filtered_result_pages_from_the_registers_first_matches(admin_cl
     assert table.paginator.capped
     assert [r.record.full_name for r in table.paginated_rows] == expected[:2]
     assert response.context["filterset"].leading_ids[:2] == [c.pk for c in men[:2]]
-    cache.clear()
