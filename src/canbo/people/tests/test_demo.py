@@ -9,17 +9,19 @@ import numpy as np
 import pytest
 from django.contrib.auth import get_user_model
 from django.core.management import call_command
-from django.db import transaction
+from django.db import connection, transaction
 
 from canbo.accounts.models import Membership
 from canbo.careers.models import Assignment
 from canbo.core.text import fold, name_sort_key
+from canbo.organizations.filtersets import search_folded
 from canbo.organizations.models import OrgUnit, OrgUnitVersion, Position, RestructuringEvent
 from canbo.people.demo.generate import YOUNG_AGE, plan_districts
 from canbo.people.demo.names import NameDrawer
 from canbo.people.demo.simulate import add_months, retirement_exit, retirement_month
 from canbo.people.demo.writer import run_demo
 from canbo.people.models import Cadre, FamilyRelation
+from canbo.people.word_index import first_matches_by_words
 
 TODAY = dt.date(2026, 11, 23)
 REFORM = dt.date(2025, 7, 1)
@@ -294,6 +296,15 @@ def test_history_has_districts_until_july_2025_and_rotations_every_way(demo):
         Assignment.objects.exclude(decision=None).values_list("decision__number", flat=True)[:2000]
     )
     assert all(re.fullmatch(r"\d+-QĐ(NS)?/\w+|\d+/(QĐ|NQ)-[\wĐ]+", n) for n in numbers), numbers[:5]
+
+
+@pytest.mark.django_db
+@pytest.mark.skipif(connection.vendor != "postgresql", reason="the word index is PostgreSQL's")
+@pytest.mark.parametrize("query", ["nguyen van", "thi", "hung", "ng v", "an"])
+def test_the_word_index_holds_the_loaded_cadres(demo, query):
+    # Loaded in bulk (COPY), every cadre passed the trigger that writes its words.
+    every = sorted(search_folded(Cadre.objects.all(), "search_text", query).values_list("sort_key", "pk"))
+    assert first_matches_by_words(query, 200) == [pk for _key, pk in every][:200]
 
 
 @pytest.mark.django_db

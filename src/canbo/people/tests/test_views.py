@@ -323,50 +323,21 @@ def test_a_counted_result_pages_in_the_same_order_as_a_capped_one(admin_client, 
     assert beyond.context["table"].page.number == 3
 
 
-REGISTER_NAMES = [
-    "Nguyễn Văn An",
-    "Lê Văn Sỹ",
-    "Trần Thị Ánh",
-    "Nguyễn Sỹ Bình",
-    "Phạm Văn Yên",
-    "Nguyễn Văn Sỹ",
-    "Hoàng Thị Sỹ",
-    "Lê Thị An",
-    "Đặng Văn Xuân",
-    "Nguyễn Thị Yến",
-    "Vũ Văn Sỹ",
-    "Bùi Thị Thanh",
-]
-
-
-@pytest.fixture
-def register(db):
-    """REGISTER_NAMES as cadres of one commune ("Thị": women), with no name-walk boundary cached before or
-    after."""
-    from django.core.cache import cache
-
-    cache.clear()
-    commune = testing.make_unit("Xã Kỳ Nam", OrgUnitKind.COMMUNE)
-    for name in REGISTER_NAMES:
-        testing.make_cadre(name, managed_by=commune, gender=Gender.FEMALE if "Thị" in name else Gender.MALE)
-    yield
-    cache.clear()
-
-
 @pytest.mark.django_db
 @pytest.mark.parametrize("walk", [1, 4, 100])
 @pytest.mark.parametrize("limit", [2, 3, 50])
 @pytest.mark.parametrize("query", ["sy", "van", "nguyen van", "thi an", "an", "zz"])
 def test_a_register_search_finds_the_first_matches_in_name_order(register, monkeypatch, walk, limit, query):
-    # The first names are walked, the rest collected and sorted; together the first matches, in order,
-    # wherever the walk stops (a given name's matches lie together in the order, "Sỹ" far down it).
+    # Without the word index, the first names are walked, the rest collected and sorted; together the first
+    # matches, in order, wherever the walk stops (a given name's matches lie together, "Sỹ" far down).
     from canbo.organizations.filtersets import search_folded
     from canbo.people import filtersets
 
     monkeypatch.setattr(filtersets, "NAME_WALK", walk)
     every = sorted(search_folded(Cadre.objects.all(), "search_text", query).values_list("sort_key", "pk"))
     assert (
-        filtersets.first_matches_by_name(Cadre.objects.all(), query, limit) == [pk for _, pk in every][:limit]
+        filtersets.first_matches_by_walking(Cadre.objects.all(), query, limit)
+        == [pk for _, pk in every][:limit]
     )
 
 
