@@ -1,4 +1,5 @@
 from django.urls import reverse
+from django.utils.functional import SimpleLazyObject
 from django.utils.translation import gettext_lazy as _
 
 from canbo.accounts.selectors import can
@@ -23,6 +24,12 @@ NAV = [
 def navigation(request):
     if not getattr(request, "user", None) or not request.user.is_authenticated:
         return {}
+    # Built when a template shows it: each render with a request runs this (a list page twice, its table
+    # being rendered apart), and htmx's partial pages show no menu.
+    return {"nav_items": SimpleLazyObject(lambda: menu(request))}
+
+
+def menu(request) -> list[dict]:
     path = request.path
     items = []
     active_prefix = max((p for _n, _l, p, _a in NAV if p and path.startswith(p)), key=len, default=None)
@@ -37,4 +44,4 @@ def navigation(request):
                 "active": prefix == active_prefix if prefix else path == "/",
             }
         )
-    return {"nav_items": items}
+    return items

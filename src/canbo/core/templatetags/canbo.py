@@ -1,7 +1,7 @@
 import functools
 
 from django import template
-from django.utils import timezone
+from django.utils.translation import get_language
 
 register = template.Library()
 
@@ -19,15 +19,10 @@ def years_between(start, end):
     return end.year - start.year - ((end.month, end.day) < (start.month, start.day))
 
 
-@register.filter
-def age(birth_date):
-    """Age today in whole years."""
-    return years_between(birth_date, timezone.localdate())
-
-
 @functools.cache
-def _choice_labels(model, name: str) -> dict:
-    return dict(model._meta.get_field(name).flatchoices)
+def _choice_labels(model, name: str, language: str | None) -> dict:
+    # Translated once per language: a lazy label is translated again each time it is tested or written.
+    return {value: str(text) for value, text in model._meta.get_field(name).flatchoices}
 
 
 @register.filter
@@ -38,4 +33,4 @@ def label(instance, name: str):
     label to hash it; on a list page of fifty rows and three such columns that was several milliseconds.
     """
     value = getattr(instance, name)
-    return _choice_labels(type(instance), name).get(value, value)
+    return _choice_labels(type(instance), name, get_language()).get(value, value)

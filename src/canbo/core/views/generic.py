@@ -50,6 +50,9 @@ class ObjectListView(ScopedMixin, View):
             self.filterset(request.GET, queryset=queryset, request=request) if self.filterset else None
         )
         rows = filterset.qs if filterset is not None else queryset
+        # A table may name the fields its cells read; the rest of each row is not loaded.
+        if getattr(self.table, "load_only", None):
+            rows = rows.only(*self.table.load_only)
         # No request here: the table would paginate itself with a full count; RequestConfig does it below.
         table = self.table(rows)
         # A filterset that has looked at its matches already says how many (see CadreFilterSet.filter_q).
