@@ -183,7 +183,7 @@ class CadreFilterSet(filters.FilterSet):
     def filter_q(self, queryset, name, value):
         if not queryset.query.where and self._in_name_order():
             return self._search_register(queryset, value)
-        field = "search_text"
+        field, register = "search_text", None
         small = bool(queryset.query.where) and queryset.order_by()[: READ_THROUGH + 1].count() <= READ_THROUGH
         if small:
             # Reading a commune's few thousand rows costs less than intersecting them with the trigram
@@ -191,31 +191,40 @@ class CadreFilterSet(filters.FilterSet):
             # the planner from choosing the index.
             queryset = queryset.alias(search_unindexed=Coalesce("search_text", "search_text"))
             field = "search_unindexed"
+        else:
+            register = first_matches_by_words(value, SELECTIVE_SEARCH + 1, using=queryset.db)
+            if register is not None and len(register) <= SELECTIVE_SEARCH:
+                # All the register's matches are known: those passing the filters are the result, in order.
+                return self._result(queryset, self._passing(queryset, register))
         matching = search_folded(queryset, field, value)
         # Collect the matches in any order and hand over their ids in name order (see CappedPaginator).
         found = list(matching.order_by().values_list("sort_key", "pk")[: SELECTIVE_SEARCH + 1])
-        self.known_count, self.count_cap = len(found), SELECTIVE_SEARCH
         if len(found) > SELECTIVE_SEARCH:
+            self.known_count, self.count_cap = len(found), SELECTIVE_SEARCH
             if not small and self._in_name_order():
-                self.leading_ids = self._first_filtered(queryset, value)
+                if register is None:
+                    register = first_matches_by_walking(Cadre.objects.all(), value, SELECTIVE_SEARCH + 1)
+                self.leading_ids = self._passing(queryset, register)
             return matching
         # Sorted here (the sort key is plain bytes, which every collation orders alike): a page in name
         # order needs no query to sort them.
-        self.leading_ids = [pk for _key, pk in sorted(found)]
-        return queryset.filter(pk__in=self.leading_ids) if found else queryset.none()
+        return self._result(queryset, [pk for _key, pk in sorted(found)])
+
+    def _result(self, queryset, ids: list[int]):
+        self.known_count, self.count_cap, self.leading_ids = len(ids), SELECTIVE_SEARCH, ids
+        return queryset.filter(pk__in=ids) if ids else queryset.none()
 
     @staticmethod
-    def _first_filtered(queryset, value) -> list[int]:
-        """The first matches in name order of a filtered or scoped set with more than SELECTIVE_SEARCH.
+    def _passing(queryset, first: list[int]) -> list[int]:
+        """Of the register's first matches in name order, those in the filtered or scoped set.
 
-        Left to the planner, the name order was walked to a late given name through the table's rows
-        ("Sỹ" among men: 1.4 s at 500,000 cadres). The register's first matches, found in bounded steps,
-        are kept where they pass the filters and the scope: a prefix of the filtered order, as all matches
-        before the last one kept were looked at. With more than a thousand matches after filtering, the
-        filters keep enough of them for the first pages unless they are narrow (under one in twenty), which
-        with that many matches means a very common word; a page past the prefix is the database's walk.
+        With more than SELECTIVE_SEARCH matches, left to the planner, the name order was walked to a late
+        given name through the table's rows ("Sỹ" among men: 1.4 s at 500,000 cadres). The register's first
+        matches kept where they pass the filters and the scope are a prefix of the filtered order, as all
+        matches before the last one kept were looked at. With more than a thousand matches after filtering,
+        the filters keep enough of them for the first pages unless they are narrow (under one in twenty),
+        which with that many matches means a very common word; a page past the prefix is the database's walk.
         """
-        first = first_matches_by_name(Cadre.objects.all(), value, SELECTIVE_SEARCH + 1)
         # They all match the search: only the filters are checked, by id (with the search's conditions
         # too, the planner went through the trigram index instead: 20 ms for the thousand).
         kept = set(queryset.filter(pk__in=first).order_by().values_list("pk", flat=True))

@@ -1,9 +1,11 @@
 import pytest
 from django.db import connection
+from django.test.utils import CaptureQueriesContext
+from django.urls import reverse
 
 from canbo.core import testing
 from canbo.organizations.filtersets import search_folded
-from canbo.people.models import Cadre
+from canbo.people.models import Cadre, Gender
 from canbo.people.services import cadre_update
 from canbo.people.word_index import first_matches_by_words
 
@@ -11,17 +13,17 @@ on_postgresql = pytest.mark.skipif(connection.vendor != "postgresql", reason="th
 
 # Words inside other words ("hung" in Nhung, Phùng, Hùng, Hưng), a cadre with two of them, codes of letters.
 MORE_NAMES = {
-    "Lê Hùng Nhung": "HN-NHUNG",
-    "Phùng Văn Hưng": "HN-HUNG",
-    "Trần Thị Nhung": "HN-TN",
-    "Nguyễn Văn Hùng": "HN-NVH",
+    "Lê Hùng Nhung": ("HN-NHUNG", Gender.FEMALE),
+    "Phùng Văn Hưng": ("HN-HUNG", Gender.MALE),
+    "Trần Thị Nhung": ("HN-TN", Gender.FEMALE),
+    "Nguyễn Văn Hùng": ("HN-NVH", Gender.MALE),
 }
 
 
 @pytest.fixture
 def names(register):
-    for name, code in MORE_NAMES.items():
-        testing.make_cadre(name, code=code)
+    for name, (code, gender) in MORE_NAMES.items():
+        testing.make_cadre(name, code=code, gender=gender)
 
 
 def in_name_order(query: str) -> list[int]:
@@ -84,3 +86,22 @@ def test_a_search_of_codes_only_is_left_to_the_walk(names):
 @pytest.mark.skipif(connection.vendor == "postgresql", reason="the fallback of other databases")
 def test_other_databases_have_no_word_index(names):
     assert first_matches_by_words("sy", 5) is None
+
+
+@on_postgresql
+@pytest.mark.django_db
+def test_a_filtered_search_with_few_matches_keeps_those_of_the_word_index_that_pass(
+    names, admin_client, monkeypatch
+):
+    # No more matches in the register than a result holds: the filters are checked on them, by id, and the
+    # trigram index is not read.
+    monkeypatch.setattr("canbo.people.filtersets.READ_THROUGH", 0)
+    men = Cadre.objects.filter(search_text__contains="hung", gender=Gender.MALE).order_by("sort_key", "pk")
+    expected = [c.full_name for c in men]
+    assert 0 < len(expected) < len(in_name_order("hung"))
+    with CaptureQueriesContext(connection) as ctx:
+        response = admin_client.get(reverse("people:cadre_list"), {"q": "hung", "gender": "male"})
+    table = response.context["table"]
+    assert [r.record.full_name for r in table.paginated_rows] == expected
+    assert table.paginator.count == len(expected) and not table.paginator.capped
+    assert not [q for q in ctx.captured_queries if '"people_cadre"."search_text"' in q["sql"]]
