@@ -5,6 +5,7 @@ rules engine, so a list says exactly what a check of the same person would say.
 """
 
 import datetime as dt
+from collections.abc import Sequence
 from dataclasses import dataclass
 
 from django.db.models import Q
@@ -91,50 +92,80 @@ def vacant_or_acting(body: OrgUnit, day: dt.date) -> tuple[list[Position], list[
     return vacant, acting
 
 
-def _heads(body: OrgUnit, day: dt.date, titles: Q) -> tuple[dict[int, Assignment], list[Person]]:
-    held = {a.cadre_id: a for a in _open_in(body, day).filter(titles, is_concurrent=False)}
-    people = adapters.load_people(Cadre.objects.filter(pk__in=list(held)).order_by("pk"), day)
-    return held, people
+class DueItems(Sequence):
+    """Due items found as (assignment id, date, detail, cadre id), soonest first; their cadre and post are
+    read only for the rows shown. A city's heads due run to tens of thousands at 500,000 cadres, and building
+    every row's records took longer than finding them."""
+
+    def __init__(self, found: list[tuple]):
+        self._found = sorted(found, key=lambda row: (row[1] or dt.date.min, row[3]))
+
+    def __len__(self) -> int:
+        return len(self._found)
+
+    def __getitem__(self, index):
+        if isinstance(index, slice):
+            rows = self._found[index]
+            records = Assignment.objects.select_related("cadre", "position__unit", "position__title").in_bulk(
+                [row[0] for row in rows]
+            )
+            return [
+                DueItem(records[pk].cadre, records[pk].position, date, detail) for pk, date, detail, _ in rows
+            ]
+        return self[index : index + 1 or None][0]
+
+    def __iter__(self):
+        return iter(self[:])
+
+    def until(self, day: dt.date) -> "DueItems":
+        return DueItems([row for row in self._found if row[1] <= day])
 
 
-def heads_due_for_rotation(body: OrgUnit, day: dt.date, params: dict | None = None) -> list[DueItem]:
+def _heads(body: OrgUnit, day: dt.date, titles: Q) -> tuple[dict[int, int], list[Person]]:
+    """Assignment id by cadre, and the cadres as Persons (posts and places), of the heads of `titles`."""
+    held = _open_in(body, day).filter(titles, is_concurrent=False)
+    people = adapters.load_people(
+        Cadre.objects.filter(pk__in=held.values("cadre_id")).order_by("pk"), day, records=False
+    )
+    return dict(held.values_list("cadre_id", "pk")), people
+
+
+def heads_due_for_rotation(body: OrgUnit, day: dt.date, params: dict | None = None) -> DueItems:
     """Heads who reach two terms in the same post within a year (or have passed it)."""
     params = params or active_ruleset(day).params
     limit = params["term_limit_months"]
     held, people = _heads(body, day, Q(position__title__is_head=True))
-    items = []
+    found = []
     for person in people:
-        assignment = held[person.id]
         post = current(person, day)
         since = post and same_post_since(person, post.holding.post, day)
         if since is None:
             continue
         reached = add_months(since, limit)
         if months_between(day, reached) <= TERM_LIMIT_NOTICE_MONTHS:
-            items.append(DueItem(assignment.cadre, assignment.position, reached, date_format(since, "d/m/Y")))
-    return sorted(items, key=lambda item: item.date)
+            found.append((held[person.id], reached, date_format(since, "d/m/Y"), person.id))
+    return DueItems(found)
 
 
-def local_heads(body: OrgUnit, day: dt.date, params: dict | None = None) -> list[DueItem]:
+def local_heads(body: OrgUnit, day: dt.date, params: dict | None = None) -> DueItems:
     """Holders of posts under the non-local rule (secretaries, chairmen) who are from the locality."""
     params = params or active_ruleset(day).params
     held, people = _heads(body, day, Q(position__title__non_local=True))
-    items = []
+    found = []
     for person in people:
         post = current(person, day)
         if post is None:
             continue
         by_hometown, by_residence = locality(person, post.holding.post.unit.territory_id, params)
         if by_hometown or by_residence:
-            assignment = held[person.id]
             detail = person.hometown_name if by_hometown else person.residence_name
-            items.append(DueItem(assignment.cadre, assignment.position, None, detail))
-    return items
+            found.append((held[person.id], None, detail, person.id))
+    return DueItems(found)
 
 
 def retiring(
     body: OrgUnit, day: dt.date, months: int = max(RETIREMENT_HORIZONS), params: dict | None = None
-) -> list[DueItem]:
+) -> DueItems:
     """Cadres in post whose retirement date (Decree 135) falls within `months`, soonest first."""
     params = params or active_ruleset(day).params
     horizon = add_months(day, months)
@@ -146,21 +177,15 @@ def retiring(
             cadre__birth_date__gt=add_months(day, -63 * 12),
             cadre__birth_date__lte=add_months(horizon, -55 * 12),
         )
+        .values_list("pk", "cadre_id", "cadre__gender", "cadre__birth_date", "cadre__birth_year_only")
     )
-    items = []
-    for assignment in holders:
-        cadre = assignment.cadre
-        person = Person(
-            id=cadre.pk,
-            name=cadre.full_name,
-            gender=cadre.gender,
-            birth_date=cadre.birth_date,
-            birth_year_only=cadre.birth_year_only,
-        )
+    found = []
+    for pk, cadre_id, gender, birth_date, year_only in holders:
+        person = Person(id=cadre_id, name="", gender=gender, birth_date=birth_date, birth_year_only=year_only)
         date = retirement(person, params).date
         if date <= horizon:
-            items.append(DueItem(cadre, assignment.position, date))
-    return sorted(items, key=lambda item: item.date)
+            found.append((pk, date, "", cadre_id))
+    return DueItems(found)
 
 
 def flagged_by_evaluation(body: OrgUnit, day: dt.date) -> list[DueItem]:
@@ -195,10 +220,7 @@ def due_lists(body: OrgUnit, day: dt.date) -> dict:
         "heads_due": heads_due_for_rotation(body, day, params),
         "rotations_ending": rotations_ending(body, day),
         "terms_ending": terms_ending(body, day),
-        "retiring": {
-            months: [item for item in retiring_all if item.date <= add_months(day, months)]
-            for months in RETIREMENT_HORIZONS
-        },
+        "retiring": {months: retiring_all.until(add_months(day, months)) for months in RETIREMENT_HORIZONS},
         "vacant": vacant,
         "acting": acting,
         "local_heads": local_heads(body, day, params),

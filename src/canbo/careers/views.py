@@ -1,5 +1,6 @@
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.paginator import Paginator
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
@@ -26,6 +27,9 @@ class AssignmentListView(ObjectListView):
 
 # Proposals carry rule facts about family and discipline: those who prepare or decide actions see them.
 ACTIONS_SCOPE = "organize"
+# Rows of each due list on a page, and the lists that are paged.
+DUE_LIST_ROWS = 100
+PAGED_DUE_LISTS = ("heads_due", "rotations_ending", "terms_ending", "vacant", "acting", "local_heads")
 
 
 class PersonnelActionListView(ObjectListView):
@@ -171,5 +175,22 @@ class DueListsView(View):
         if body is None:
             raise Http404
         day = (form.cleaned_data.get("as_of") if form.is_bound else None) or timezone.localdate()
-        context.update(body=body, day=day, **due.due_lists(body, day))
+        lists = due.due_lists(body, day)
+        context.update(body=body, day=day, pages=self.pages(request, lists), **lists)
         return render(request, "careers/due.html", context)
+
+    @staticmethod
+    def pages(request, lists: dict) -> dict:
+        """A page of each long list: a city's heads due ran to thousands of rows. `section` and `page` in the
+        query choose the page of one list; the others show their first."""
+        chosen, number = request.GET.get("section"), request.GET.get("page")
+
+        def page(key, items):
+            return Paginator(items, DUE_LIST_ROWS).get_page(number if key == chosen else 1)
+
+        pages = {key: page(key, lists[key]) for key in PAGED_DUE_LISTS}
+        pages["retiring"] = [
+            (months, f"retiring_{months}", f"due-retiring-{months}", page(f"retiring_{months}", items))
+            for months, items in lists["retiring"].items()
+        ]
+        return pages

@@ -161,8 +161,12 @@ def _place_ids(unit_id: int | None, paths: dict[int, str], successors: dict[int,
     return frozenset(ids)
 
 
-def load_people(cadres: QuerySet, day: dt.date) -> list[Person]:
-    """Every cadre of the queryset as a Person, in the queryset's order."""
+def load_people(cadres: QuerySet, day: dt.date, records: bool = True) -> list[Person]:
+    """Every cadre of the queryset as a Person, in the queryset's order.
+
+    Without `records`, only identity, places and posts: what the due lists read of thousands of heads, for
+    whom family, discipline, training, evaluations and planning took most of the time.
+    """
     rows = list(
         cadres.values(
             "id",
@@ -222,19 +226,22 @@ def load_people(cadres: QuerySet, day: dt.date) -> list[Person]:
             )
         )
     disciplines: dict[int, list[DisciplineRecord]] = defaultdict(list)
-    for cadre_id, kind, date in Discipline.objects.filter(cadre_id__in=ids).values_list(
-        "cadre_id", "kind", "date"
-    ):
-        disciplines[cadre_id].append(DisciplineRecord(kind, date))
     trainings: dict[int, list[Training]] = defaultdict(list)
-    for cadre_id, field, qualification, start, end in TrainingRecord.objects.filter(
-        cadre_id__in=ids
-    ).values_list("cadre_id", "field", "qualification", "start_date", "end_date"):
-        trainings[cadre_id].append(Training(qualification or field, start, end))
-    kin = _kin(ids)
-    sources = {kind: source(ids) for kind, source in _SOURCES.items()}
-    evaluations = sources.get("evaluations")
-    planning = sources.get("planning")
+    kin: dict[int, list[Kin]] = defaultdict(list)
+    evaluations = planning = None
+    if records:
+        for cadre_id, kind, date in Discipline.objects.filter(cadre_id__in=ids).values_list(
+            "cadre_id", "kind", "date"
+        ):
+            disciplines[cadre_id].append(DisciplineRecord(kind, date))
+        for cadre_id, field, qualification, start, end in TrainingRecord.objects.filter(
+            cadre_id__in=ids
+        ).values_list("cadre_id", "field", "qualification", "start_date", "end_date"):
+            trainings[cadre_id].append(Training(qualification or field, start, end))
+        kin = _kin(ids)
+        sources = {kind: source(ids) for kind, source in _SOURCES.items()}
+        evaluations = sources.get("evaluations")
+        planning = sources.get("planning")
 
     return [
         Person(

@@ -219,3 +219,25 @@ def test_positions_a_cadre_could_take(client, ward, people, department, board):
     allowed = [check["check"].evaluation.eligible for check in checks]
     assert allowed == sorted(allowed, reverse=True)
     assert f"cadre={people.giap.pk}&amp;unit=" in response.content.decode()
+
+
+def test_a_long_due_list_is_shown_a_page_at_a_time(organizer, ward, people, monkeypatch):
+    # A city's heads due ran to thousands of rows in one page; each list now shows a page and says which.
+    monkeypatch.setattr("canbo.careers.views.DUE_LIST_ROWS", 1)
+    first = organizer.get(
+        reverse("careers:due"), {"as_of": DAY.isoformat()}, headers={"accept-language": "en"}
+    )
+    vacant = first.context["vacant"]
+    assert len(vacant) >= 2
+    assert list(first.context["pages"]["vacant"]) == vacant[:1]
+    page = first.content.decode()
+    assert f"Rows 1–1 of {len(vacant)}" in page
+    assert f'href="?as_of={DAY.isoformat()}&amp;section=vacant&amp;page=2#due-vacant"' in page
+    second = organizer.get(reverse("careers:due"), {"as_of": DAY.isoformat(), "section": "vacant", "page": 2})
+    assert list(second.context["pages"]["vacant"]) == vacant[1:2]
+    # The other lists stay on their first page.
+    assert second.context["pages"]["heads_due"].number == 1
+    vietnamese = organizer.get(
+        reverse("careers:due"), {"as_of": DAY.isoformat()}, headers={"accept-language": "vi"}
+    )
+    assert f"Dòng 1–1 trên {len(vacant)}" in vietnamese.content.decode()
