@@ -9,7 +9,6 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from django.db.models import Q
-from django.utils.formats import date_format
 
 from canbo.evaluation.models import Evaluation
 from canbo.evaluation.selectors import dismissal_flags
@@ -143,7 +142,8 @@ def heads_due_for_rotation(body: OrgUnit, day: dt.date, params: dict | None = No
             continue
         reached = add_months(since, limit)
         if months_between(day, reached) <= TERM_LIMIT_NOTICE_MONTHS:
-            found.append((held[person.id], reached, date_format(since, "d/m/Y"), person.id))
+            # strftime, not Django's date_format: a second for a city's 30,000 heads due.
+            found.append((held[person.id], reached, since.strftime("%d/%m/%Y"), person.id))
     return DueItems(found)
 
 
