@@ -3,7 +3,8 @@
 Each size gets its own database (canbo_bench_web_<n>), built once by `canbo demo` and kept for later runs
 (`--web-rebuild` builds it afresh). Timings go through Django's full request path (middleware, scope, filters,
 template) with the test client, warm, for a user who sees everything and for a user scoped to one commune.
-Targets: list page under 150 ms, search p95 under 50 ms.
+Targets: list page under 150 ms, search p95 under 50 ms. The due lists page of the whole city and of one
+commune is timed too.
 """
 
 import json
@@ -18,6 +19,7 @@ from bench import benchmark, figure
 from bench.demo import DEFAULT_POSTGRES, ROOT, _fresh_postgres
 
 REPEATS = 30
+DUE_REPEATS = 3
 
 
 def options(parser):
@@ -181,6 +183,18 @@ def _time() -> None:
         # Typing in the search box asks for the results table only (htmx), which is what a searcher waits for.
         for label, params in queries.items():
             measure(client, f"[{who}] {label} as typed", params, {"HX-Request": "true"})
+    # The due lists of the whole city and of one commune: seconds, not milliseconds, so a few runs.
+    client = Client()
+    client.force_login(admin)
+    city = OrgUnit.objects.get(path=commune.path[: commune.path.index("/", 1) + 1])
+    for label, body in (("whole city", city), ("one commune", commune)):
+        samples = []
+        for _ in range(DUE_REPEATS):
+            started = time.perf_counter()
+            response = client.get("/careers/due/", {"body": body.pk}, secure=True)
+            samples.append((time.perf_counter() - started) * 1000)
+            assert response.status_code == 200, (label, response.status_code)
+        results.append((f"due lists, {label}, median of {DUE_REPEATS}", round(statistics.median(samples), 1)))
     print(json.dumps(results))
 
 
